@@ -9,3 +9,8 @@ __all__ = [
     "read_corpus",
     "read_transcript",
 ]
+
+from .outlets import add_outlet_info, read_outlets  # noqa: E402
+from .params import ParameterError, check_params  # noqa: E402
+
+__all__ += ["add_outlet_info", "read_outlets", "ParameterError", "check_params"]

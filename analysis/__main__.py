@@ -1,0 +1,86 @@
+"""Command line: ``python -m analysis segments PATH... [-o FILE.csv|FILE.parquet]``.
+
+Bad input prints one line to stderr (the file and the problem) and exits 2.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .config import RAW_DIR
+from .errors import TranscriptError
+from .transcript import documents_table, read_corpus
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, help_ in (
+        ("segments", "write the segments table: one row per paragraph"),
+        ("documents", "write the document table: one row per transcript"),
+    ):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("paths", nargs="+", type=Path, help="transcript files or folders")
+        p.add_argument("-o", "--output", type=Path, help="FILE.csv or FILE.parquet (default: CSV to stdout)")
+        p.add_argument("--principal", help="the principal speaker's label, if not detected")
+    return parser
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(q for q in p.glob("*.txt") if q.is_file())
+            if not found:
+                raise TranscriptError(p, "the folder holds no .txt transcripts")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def _write(table: pd.DataFrame, output: Path | None) -> None:
+    if output is None:
+        table.to_csv(sys.stdout, index=False)
+        return
+    if output.suffix not in (".csv", ".parquet"):
+        raise TranscriptError(output, "output must end in .csv or .parquet")
+    if output.resolve().is_relative_to(RAW_DIR.resolve()):
+        raise TranscriptError(output, "data/raw/ holds transcripts as received; write elsewhere")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        if output.suffix == ".csv":
+            table.to_csv(tmp, index=False)
+        else:
+            table.to_parquet(tmp, index=False)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, output)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        segments = read_corpus(_expand(args.paths), principal=args.principal)
+        table = segments if args.command == "segments" else documents_table(segments)
+        _write(table, args.output)
+    except TranscriptError as exc:
+        print(f"analysis: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"analysis: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Outlet metadata (``data/outlets.csv``) and its join onto segments."""
+from __future__ import annotations
+
+from functools import lru_cache
+from os import PathLike
+
+import pandas as pd
+
+from .config import OUTLETS_CSV
+
+ORIGINS = ("domestic", "foreign", "unknown", "unnamed")
+
+
+@lru_cache(maxsize=4)
+def _read_outlets_cached(path: str) -> pd.DataFrame:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    dupes = table["outlet"][table["outlet"].duplicated()]
+    if len(dupes):
+        raise ValueError(f"{path}: outlet listed twice: {', '.join(dupes)}")
+    bad = set(table["origin"]) - {"domestic", "foreign"}
+    if bad:
+        raise ValueError(f"{path}: origin must be domestic or foreign, not {sorted(bad)}")
+    return table
+
+
+def read_outlets(path: str | PathLike[str] = OUTLETS_CSV) -> pd.DataFrame:
+    """The outlet table: outlet, lang, name_en, name_zh, country, origin, kind."""
+    return _read_outlets_cached(str(path)).copy()
+
+
+def add_outlet_info(
+    segments: pd.DataFrame, *, outlets: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Add who asked each Q&A to every row of it (question, answer and headline).
+
+    New columns: ``qa_outlet`` (the outlet as named), ``qa_outlet_en``,
+    ``qa_country``, ``qa_origin`` (domestic, foreign, ``unknown`` for an outlet
+    missing from ``outlets.csv``, ``unnamed`` for a question that names none;
+    empty outside Q&A) and ``qa_outlet_kind``. Existing columns are unchanged.
+    """
+    outlets = read_outlets() if outlets is None else outlets
+    by_name = outlets.set_index("outlet")
+    asked = segments[segments["kind"] == "question"].drop_duplicates(["doc_id", "qa_no"])
+    key = asked.set_index(["doc_id", "qa_no"])["outlet"]
+    out = segments.copy()
+    idx = pd.MultiIndex.from_arrays([out["doc_id"], out["qa_no"]])
+    qa_outlet = key.reindex(idx)
+    in_qa = out["qa_no"].notna().to_numpy() & qa_outlet.notna().to_numpy()
+    names = qa_outlet.fillna("").astype(str).to_numpy()
+    out["qa_outlet"] = names
+    known = pd.Series(names).isin(by_name.index).to_numpy()
+
+    def lookup(column: str, unknown: str, unnamed: str) -> list[str]:
+        values = []
+        for name, inside, is_known in zip(names, in_qa, known):
+            if not inside:
+                values.append("")
+            elif name == "":
+                values.append(unnamed)
+            elif is_known:
+                values.append(by_name.at[name, column])
+            else:
+                values.append(unknown)
+        return values
+
+    out["qa_outlet_en"] = [
+        v if v else n for v, n in zip(lookup("name_en", "", ""), names)
+    ]
+    out["qa_country"] = lookup("country", "", "")
+    out["qa_origin"] = lookup("origin", "unknown", "unnamed")
+    out["qa_outlet_kind"] = lookup("kind", "", "")
+    return out

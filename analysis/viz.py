@@ -1,0 +1,175 @@
+"""Figures: the house style, the one function that saves, and the plots.
+
+Every figure is drawn inside :func:`figure_style` and written by
+:func:`save_figure`; nobody calls ``savefig`` by hand. ``plot_*`` functions
+take a table that is already computed and return a matplotlib Figure; they
+compute no statistics.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Literal, Sequence
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+
+from .config import FIGURES_DIR
+from .labels import Lang, label
+
+STYLE_DIR = Path(__file__).parent / "styles"
+Width = Literal["single", "double"]
+Format = Literal["png", "svg", "pdf"]
+FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
+ORIGIN_COLORS = {
+    "domestic": "#c0392b",
+    "foreign": "#2471a3",
+    "unknown": "#7f8c8d",
+    "unnamed": "#bdc3c7",
+}
+# Metadata that would change between builds (dates) is left out of every file.
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None},
+    "pdf": {"CreationDate": None, "ModDate": None},
+}
+
+
+@lru_cache(maxsize=1)
+def font_path() -> Path:
+    """The CJK TrueType font file, installed from PyPI (paperang-p2-fonts-cjk)."""
+    import paperang_p2_fonts_cjk
+
+    path = Path(paperang_p2_fonts_cjk.__file__).parent / "fonts" / "wqy-microhei.ttc"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: the CJK font is missing; run `make .venv/.installed`")
+    font_manager.fontManager.addfont(str(path))
+    return path
+
+
+def style_paths(*names: str) -> list[str]:
+    """Paths of the package's ``.mplstyle`` files, by name, in stacking order."""
+    paths = []
+    for name in names:
+        p = STYLE_DIR / f"{name}.mplstyle"
+        if not p.exists():
+            known = sorted(q.stem for q in STYLE_DIR.glob("*.mplstyle"))
+            raise ValueError(f"no figure style {name!r}; known: {known}")
+        paths.append(str(p))
+    return paths
+
+
+@contextmanager
+def figure_style(width: Width = "double", *extra: str) -> Iterator[None]:
+    """Draw inside the house style: base, CJK font, and a paper width."""
+    font_path()
+    with plt.style.context(style_paths("base", "cjk", f"paper-{width}", *extra)):
+        yield
+
+
+def save_figure(
+    fig: Figure,
+    stem: str,
+    *,
+    folder: str | os.PathLike[str] | None = None,
+    formats: Sequence[Format] = FORMATS,
+    data: pd.DataFrame | None = None,
+    close: bool = True,
+) -> list[Path]:
+    """Write ``<stem>.png`` (300 dpi), ``.svg``, ``.pdf`` and the data as ``<stem>.csv``.
+
+    ``folder`` defaults to ``figures/``; the report puts each transcript's
+    figures in ``figures/<doc_id>/``. Files are written under a temporary
+    name and renamed, so a failed save never leaves half a file, and carry no
+    dates, so a rebuild gives the same bytes.
+    """
+    out = Path(folder) if folder is not None else FIGURES_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+    # Saving settings (dpi, font embedding, SVG ids) are read when the file is written.
+    with plt.style.context(style_paths("base")):
+        for fmt in formats:
+            written.append(_atomic(out / f"{stem}.{fmt}", lambda f, fmt=fmt: fig.savefig(
+                f, format=fmt, metadata=_METADATA[fmt])))
+    if data is not None:
+        written.append(_atomic(out / f"{stem}.csv", lambda f: data.to_csv(f, index=False)))
+    if close:
+        plt.close(fig)
+    return written
+
+
+def _atomic(path: Path, write) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Plots
+
+
+def _origin_legend(fig: Figure, origins: Sequence[str], lang: Lang) -> None:
+    """A legend of outlet origins below the axes, where it can cover no bar."""
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS[o], label=label(o, lang))
+        for o in ORIGIN_COLORS
+        if o in set(origins)
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
+
+
+def plot_questions_by_outlet(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """Horizontal bars: questions per outlet, coloured by domestic/foreign origin.
+
+    ``table`` is :func:`analysis.overview.outlet_question_table`.
+    """
+    t = table.iloc[::-1]
+    names = [_outlet_name(r, lang) for r in t.itertuples()]
+    height = max(1.8, 0.22 * len(t) + 1.0)
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, height))
+        ax.barh(names, t["questions"], color=[ORIGIN_COLORS[o] for o in t["origin"]])
+        ax.set_xlabel(label("questions", lang))
+        ax.set_title(label("questions_by_outlet", lang))
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        _origin_legend(fig, t["origin"], lang)
+    return fig
+
+
+def plot_answer_length(qa: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """Bars: answer length (characters) per question in speaking order, coloured by origin.
+
+    ``qa`` is :func:`analysis.overview.qa_table`; each bar is labelled with
+    the question's number and the outlet that asked it.
+    """
+    t = qa.iloc[::-1]
+    names = [f"{r.qa_no}  {_outlet_name(r, lang)}" for r in t.itertuples()]
+    height = max(1.8, 0.22 * len(t) + 1.0)
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, height))
+        ax.barh(names, t["answer_chars"], color=[ORIGIN_COLORS[o] for o in t["origin"]])
+        ax.set_xlabel(label("answer_chars", lang))
+        ax.set_title(label("answer_length", lang))
+        _origin_legend(fig, t["origin"], lang)
+    return fig
+
+
+def _outlet_name(row, lang: Lang) -> str:
+    if not row.outlet:
+        return label("unnamed", lang)
+    return row.outlet_en if lang == "en" and row.outlet_en else row.outlet

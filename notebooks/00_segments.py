@@ -1,0 +1,94 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Overview of a transcript: who asked, who answered, how long
+#
+# This notebook reads one transcript into the segments table (one row per paragraph)
+# and shows who asked the questions, from which outlets, and how long each answer ran.
+#
+# **Parameters** (set by `make report`, or edit the next cell):
+# - `transcript`: the transcript file, relative to the project root (default: Wang Yi's
+#   2020 NPC press conference);
+# - `lang`: `zh` or `en`, the language of table and figure labels;
+# - `principal`: the principal speaker's label as printed (`王毅`), or empty to detect it.
+
+# %% tags=["parameters"]
+transcript = "data/raw/wangyi_2020-05-24_npc.txt"
+lang = "zh"
+principal = ""
+
+# %%
+import analysis
+from analysis import overview, viz
+from analysis.config import FIGURES_DIR
+
+params = analysis.check_params(transcript=transcript, lang=lang, principal=principal)
+figures = FIGURES_DIR / params.report_id
+segments = analysis.read_transcript(params.transcript, principal=params.principal)
+
+# %% [markdown]
+# ## The document
+# One row: its date (from the file name), language, principal speaker, and counts of
+# paragraphs by kind. Every later number in the report rests on this parse.
+
+# %%
+analysis.documents_table(segments).T
+
+# %% [markdown]
+# ## Paragraphs by kind
+# `headline` rows are the newspaper's headlines over each Q&A; `statement` rows are the
+# principal's unprompted remarks; `narration` and `title` are editorial text.
+
+# %%
+segments["kind"].value_counts().rename("paragraphs").to_frame()
+
+# %% [markdown]
+# ## Questions per outlet
+
+# %%
+by_outlet = overview.outlet_question_table(segments)
+fig = viz.plot_questions_by_outlet(by_outlet, lang=params.lang)
+viz.save_figure(fig, "00_questions_by_outlet", folder=figures, data=by_outlet)
+fig
+
+# %% [markdown]
+# Each bar is one outlet; its length is the number of questions it asked (follow-ups
+# count as questions), red for outlets based in China, blue for foreign ones.
+
+# %% [markdown]
+# ## Domestic and foreign questioners
+# Questions, answer paragraphs and answer length (characters) by the origin of the
+# outlet that asked; `outlets.csv` records each outlet's country and kind.
+
+# %%
+overview.origin_table(segments)
+
+# %% [markdown]
+# ## Answer length per question
+
+# %%
+qa = overview.qa_table(segments)
+fig = viz.plot_answer_length(qa, lang=params.lang)
+viz.save_figure(fig, "00_answer_length", folder=figures, data=qa)
+fig
+
+# %% [markdown]
+# Bars run top to bottom in speaking order; a longer bar is a longer answer, in
+# characters of the principal's reply (labels and headlines not counted).
+
+# %% [markdown]
+# ## The questions and answers
+
+# %%
+qa.drop(columns=["doc_id"])
