@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import PROJ_ROOT
+from .config import FIGURES_DIR, PROJ_ROOT, RAW_DIR
 from .labels import LANGS, Lang
 
 
@@ -23,19 +23,32 @@ class Params:
     doc_id: str
     lang: Lang
     principal: str | None
+    figures_dir: Path
 
     @property
     def report_id(self) -> str:
         """Folder name for this build: the doc id, plus ``-en`` for English labels."""
-        return self.doc_id if self.lang == "zh" else f"{self.doc_id}-{self.lang}"
+        return report_id(self.doc_id, self.lang)
 
 
-def check_params(*, transcript: object, lang: object = "zh", principal: object = "") -> Params:
+def report_id(doc_id: str, lang: Lang) -> str:
+    """``reports/`` and ``figures/`` folder of a build (the Makefile uses the same rule)."""
+    return doc_id if lang == "zh" else f"{doc_id}-{lang}"
+
+
+def check_params(
+    *,
+    transcript: object,
+    lang: object = "zh",
+    principal: object = "",
+    figures_dir: object = "",
+) -> Params:
     """Validate the common notebook parameters and resolve the transcript path.
 
     ``transcript`` is a path, absolute or relative to the project root;
     ``lang`` is ``zh`` or ``en`` (labels of tables and figures); ``principal``
-    is the principal speaker's label, or empty to detect it.
+    is the principal speaker's label, or empty to detect it; ``figures_dir``
+    is where figures go, empty for ``figures/<report_id>/``.
     """
     if not isinstance(transcript, (str, Path)) or not str(transcript).strip():
         raise ParameterError(f"transcript must be a file path, not {transcript!r}")
@@ -48,6 +61,18 @@ def check_params(*, transcript: object, lang: object = "zh", principal: object =
         raise ParameterError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     if not isinstance(principal, str):
         raise ParameterError(f"principal must be a speaker label (text), not {principal!r}")
+    if not isinstance(figures_dir, (str, Path)):
+        raise ParameterError(f"figures_dir must be a folder path or empty, not {figures_dir!r}")
+    default = FIGURES_DIR / report_id(path.stem, lang)
+    figures = Path(figures_dir) if str(figures_dir).strip() else default
+    if not figures.is_absolute():
+        figures = PROJ_ROOT / figures
+    if figures.resolve().is_relative_to(RAW_DIR.resolve()):
+        raise ParameterError("figures_dir must not be inside data/raw/, which holds transcripts as received")
     return Params(
-        transcript=path, doc_id=path.stem, lang=lang, principal=principal.strip() or None
+        transcript=path,
+        doc_id=path.stem,
+        lang=lang,
+        principal=principal.strip() or None,
+        figures_dir=figures,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
+from matplotlib.text import Text
 
 from .config import FIGURES_DIR
 from .labels import Lang, label
@@ -50,6 +53,36 @@ def font_path() -> Path:
         raise FileNotFoundError(f"{path}: the CJK font is missing; run `make .venv/.installed`")
     font_manager.fontManager.addfont(str(path))
     return path
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """Code points the figure fonts can draw (the CJK font, then DejaVu Sans)."""
+    dejavu = font_manager.findfont("DejaVu Sans", fallback_to_default=True)
+    points: set[int] = set()
+    for path in (font_path(), dejavu):
+        points |= set(FT2Font(str(path)).get_charmap())
+    return frozenset(points)
+
+
+def check_glyphs(fig: Figure) -> list[str]:
+    """Warn about every character in the figure's text that no figure font has.
+
+    Matplotlib warns only for some missing glyphs (not, for example, for
+    characters outside the Basic Multilingual Plane, such as rare CJK
+    Extension B ideographs), so every figure is checked here before it is saved.
+    """
+    covered = _covered()
+    missing = sorted(
+        {ch for t in fig.findobj(Text) for ch in t.get_text() if not ch.isspace() and ord(ch) not in covered}
+    )
+    for ch in missing:
+        warnings.warn(
+            f"Glyph {ord(ch)} (U+{ord(ch):04X} {ch!r}) missing from font(s) of the figure style",
+            UserWarning,
+            stacklevel=3,
+        )
+    return missing
 
 
 def style_paths(*names: str) -> list[str]:
@@ -88,6 +121,7 @@ def save_figure(
     name and renamed, so a failed save never leaves half a file, and carry no
     dates, so a rebuild gives the same bytes.
     """
+    check_glyphs(fig)
     out = Path(folder) if folder is not None else FIGURES_DIR
     out.mkdir(parents=True, exist_ok=True)
     written = []

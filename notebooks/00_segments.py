@@ -21,20 +21,23 @@
 # - `transcript`: the transcript file, relative to the project root (default: Wang Yi's
 #   2020 NPC press conference);
 # - `lang`: `zh` or `en`, the language of table and figure labels;
-# - `principal`: the principal speaker's label as printed (`王毅`), or empty to detect it.
+# - `principal`: the principal speaker's label as printed (`王毅`), or empty to detect it;
+# - `figures_dir`: where figures go, or empty for `figures/<doc_id>/` (`<doc_id>-en` for English labels).
 
 # %% tags=["parameters"]
 transcript = "data/raw/wangyi_2020-05-24_npc.txt"
 lang = "zh"
 principal = ""
+figures_dir = ""
 
 # %%
 import analysis
 from analysis import overview, viz
-from analysis.config import FIGURES_DIR
 
-params = analysis.check_params(transcript=transcript, lang=lang, principal=principal)
-figures = FIGURES_DIR / params.report_id
+params = analysis.check_params(
+    transcript=transcript, lang=lang, principal=principal, figures_dir=figures_dir
+)
+figures = params.figures_dir
 segments = analysis.read_transcript(params.transcript, principal=params.principal)
 
 # %% [markdown]

@@ -1,0 +1,119 @@
+"""Figures read back: formats, resolution, embedded fonts, extractable text, same bytes."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import warnings
+
+import matplotlib.pyplot as plt
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from analysis import viz
+from analysis.overview import outlet_question_table, qa_table
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory, seed):
+    folder = tmp_path_factory.mktemp("figs")
+    out = {}
+    for lang in ("zh", "en"):
+        t = outlet_question_table(seed)
+        out[lang] = viz.save_figure(
+            viz.plot_questions_by_outlet(t, lang=lang), f"outlets_{lang}", folder=folder, data=t
+        )
+    return out
+
+
+def test_all_formats_and_data(written):
+    names = sorted(p.suffix for p in written["zh"])
+    assert names == [".csv", ".pdf", ".png", ".svg"]
+    png = next(p for p in written["zh"] if p.suffix == ".png")
+    dpi = Image.open(png).info["dpi"]
+    assert round(dpi[0]) == 300
+    svg = next(p for p in written["zh"] if p.suffix == ".svg").read_text()
+    assert "<dc:date>" not in svg  # no build date
+
+
+def _pdf(paths):
+    return PdfReader(next(p for p in paths if p.suffix == ".pdf"))
+
+
+def test_pdf_embeds_truetype_font_and_keeps_chinese_text(written):
+    reader = _pdf(written["zh"])
+    text = reader.pages[0].extract_text()
+    for word in ("各媒体提问数", "美国有线电视新闻网", "路透社", "国内媒体", "境外媒体", "提问数"):
+        assert word in text
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    for ref in fonts.values():
+        font = ref.get_object()
+        desc = font["/DescendantFonts"][0].get_object()
+        assert font["/Subtype"] == "/Type0" and desc["/Subtype"] == "/CIDFontType2"  # TrueType
+        assert "/FontFile2" in desc["/FontDescriptor"].get_object()  # embedded
+        assert "WenQuanYi" in str(font["/BaseFont"])
+    assert "/CreationDate" not in (reader.metadata or {})
+
+
+def test_english_labels(written):
+    text = _pdf(written["en"]).pages[0].extract_text()
+    for word in ("Questions by outlet", "CNN", "Reuters", "Phoenix TV", "Domestic outlet", "Foreign outlet"):
+        assert word in text
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize("char", ["\u0e01", "\U00020bb7"])  # Thai ko kai; 𠮷 (CJK Ext. B)
+def test_missing_glyph_is_an_error(tmp_path, char):
+    """Tofu fails: matplotlib's own warning (Thai) and the save-time check (Ext. B,
+    which matplotlib draws as an empty box without a word)."""
+    with viz.figure_style("single"):
+        fig, ax = plt.subplots()
+        ax.set_title(f"吉{char}")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*missing from font.*")
+        with pytest.raises(UserWarning, match="missing from font"):
+            viz.save_figure(fig, "tofu", folder=tmp_path, formats=["png"])
+    plt.close(fig)
+
+
+def test_chinese_labels_draw_without_missing_glyphs(seed):
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*missing from font.*")
+        for lang in ("zh", "en"):
+            fig = viz.plot_answer_length(qa_table(seed), lang=lang)
+            fig.canvas.draw()
+            plt.close(fig)
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from analysis import read_transcript, viz
+    from analysis.config import DEFAULT_TRANSCRIPT
+    from analysis.overview import qa_table
+    qa = qa_table(read_transcript(DEFAULT_TRANSCRIPT))
+    viz.save_figure(viz.plot_answer_length(qa), "answer_length", folder=sys.argv[1], data=qa)
+    """
+)
+
+
+def test_rebuilds_are_byte_identical(tmp_path):
+    for run in ("a", "b"):
+        subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / run)], check=True)
+    a = sorted((tmp_path / "a").iterdir())
+    assert [p.name for p in a] == [
+        "answer_length.csv", "answer_length.pdf", "answer_length.png", "answer_length.svg"
+    ]
+    for p in a:
+        assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes(), p.name
+
+
+def test_styles_stack_and_set_widths():
+    with viz.figure_style("single"):
+        assert tuple(plt.rcParams["figure.figsize"]) == (3.5, 2.6)
+        assert plt.rcParams["font.family"][0] == "WenQuanYi Micro Hei"
+    with viz.figure_style("double"):
+        assert tuple(plt.rcParams["figure.figsize"]) == (7.2, 3.6)
+    with pytest.raises(ValueError, match="no figure style"):
+        viz.style_paths("nonexistent")

@@ -1,0 +1,53 @@
+"""Each notebook runs through papermill on the seed with its default parameters."""
+from __future__ import annotations
+
+import jupytext
+import papermill
+import pytest
+
+from analysis.config import NOTEBOOKS_DIR
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9]*.py"))
+
+
+def _ipynb(source, tmp_path):
+    nb = jupytext.read(source)
+    path = tmp_path / f"{source.stem}.ipynb"
+    jupytext.write(nb, path)
+    return path
+
+
+def test_notebooks_exist():
+    assert [p.stem for p in NOTEBOOKS][:1] == ["00_segments"]
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_with_defaults(source, tmp_path):
+    nb_in = _ipynb(source, tmp_path)
+    tagged = [c for c in jupytext.read(source).cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1  # papermill needs exactly one parameters cell
+    figures = tmp_path / "figures"
+    out = papermill.execute_notebook(
+        str(nb_in), str(tmp_path / "out.ipynb"), parameters={"figures_dir": str(figures)},
+        kernel_name="python3", progress_bar=False,
+    )
+    errors = [o for c in out.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert not errors
+    images = [o for c in out.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    pngs = sorted(figures.glob("*.png"))
+    assert pngs and len(images) == len(pngs)
+    for png in pngs:
+        for ext in (".svg", ".pdf", ".csv"):
+            assert png.with_suffix(ext).exists()
+
+
+def test_bad_parameter_stops_with_a_clear_message(tmp_path):
+    nb_in = _ipynb(NOTEBOOKS_DIR / "00_segments.py", tmp_path)
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        papermill.execute_notebook(
+            str(nb_in), str(tmp_path / "out.ipynb"),
+            parameters={"lang": "fr", "figures_dir": str(tmp_path)}, kernel_name="python3",
+            progress_bar=False,
+        )
+    assert info.value.ename == "ParameterError"
+    assert "lang must be one of zh, en, not 'fr'" in info.value.evalue
