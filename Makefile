@@ -29,6 +29,8 @@ REPORT_ID := $(if $(filter zh,$(REPORT_LANG)),$(DOC_ID),$(DOC_ID)-$(REPORT_LANG)
 REPORT_DIR := reports/$(REPORT_ID)
 NOTEBOOKS := $(basename $(notdir $(wildcard notebooks/[0-9]*.py)))
 PKG := pyproject.toml $(wildcard analysis/*.py analysis/styles/*.mplstyle)
+TEMPLATE := $(wildcard analysis/templates/report/*)
+WEBFONT := reports/fonts/wqy-microhei.ttf
 META := data/outlets.csv data/speakers.csv data/labels.csv
 RAW := $(wildcard data/raw/*.txt)
 
@@ -39,7 +41,7 @@ help: ## List the targets (this message)
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 	@echo "  Parameters: TRANSCRIPT=<file> (default $(TRANSCRIPT)), LANG=zh|en"
 
-report: $(NOTEBOOKS:%=$(REPORT_DIR)/%.ipynb) $(NOTEBOOKS:%=$(REPORT_DIR)/%.html) data/processed/segments.csv data/processed/documents.csv ## Build the report and figures (creates .venv if needed)
+report: $(NOTEBOOKS:%=$(REPORT_DIR)/%.ipynb) $(NOTEBOOKS:%=$(REPORT_DIR)/%.html) $(WEBFONT) data/processed/segments.csv data/processed/documents.csv ## Build the report and figures (creates .venv if needed)
 	@echo "report: $(REPORT_DIR)/  figures: figures/$(REPORT_ID)/  tables: data/processed/"
 
 test: $(STAMP) ## Run the test suite (creates .venv if needed)
@@ -71,6 +73,9 @@ data/processed/segments.csv: $(RAW) $(PKG) $(META) | $(STAMP)
 data/processed/documents.csv: $(RAW) $(PKG) $(META) | $(STAMP)
 	$(BIN)/python -m analysis documents data/raw -o $@
 
+$(WEBFONT): | $(STAMP)
+	$(BIN)/python -c 'import sys; from analysis.report import export_web_font; export_web_font(sys.argv[1])' $@
+
 # Notebooks are kept as jupytext py:percent files; papermill runs an .ipynb copy.
 build/notebooks/%.ipynb: notebooks/%.py | $(STAMP)
 	@mkdir -p $(@D)
@@ -87,7 +92,9 @@ $(REPORT_DIR)/%.ipynb: build/notebooks/%.ipynb $(TRANSCRIPT) $(PKG) $(META)
 	       echo "make: notebook $* failed for $(TRANSCRIPT); see $(@:.ipynb=.failed.ipynb)" >&2; exit 1; }
 	mv $(@:.ipynb=.tmp.ipynb) $@
 
-$(REPORT_DIR)/%.html: $(REPORT_DIR)/%.ipynb
+# HTML without code, in a template that adds a CJK web font (reports/fonts/).
+$(REPORT_DIR)/%.html: $(REPORT_DIR)/%.ipynb $(TEMPLATE)
 	$(BIN)/jupyter nbconvert --log-level WARN --to html --no-input --no-prompt \
+	  --TemplateExporter.extra_template_basedirs=analysis/templates --template report \
 	  --output-dir $(@D) --output $*.tmp $<
 	mv $(@D)/$*.tmp.html $@
