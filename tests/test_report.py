@@ -18,7 +18,7 @@ def test_template_loads_the_font_before_generic_families():
     html = (TEMPLATE_DIR / "report" / "index.html.j2").read_text()
     assert 'url("../fonts/wqy-microhei.ttf")' in html
     # a browser never falls back past a generic family: the web font must come first
-    for line in html.splitlines():
-        if line.strip().startswith("font-family:") and "sans-serif" in line or "monospace" in line:
-            if "font-family" in line:
-                assert line.split(":", 1)[1].strip().startswith('"WenQuanYi Micro Hei Web"'), line
+    lists = [ln.split(":", 1)[1].strip() for ln in html.splitlines()
+             if ln.strip().startswith("font-family:") and "," in ln]
+    assert len(lists) == 2  # prose and code
+    assert all(fl.startswith('"WenQuanYi Micro Hei Web",') for fl in lists)
