@@ -512,6 +512,21 @@ def _is_editorial_line(block: _Block, wrapped: bool) -> bool:
 # Step 5: turns
 
 
+def _headlines(blocks: Sequence[_Block], wrapped: bool) -> set[int]:
+    """Indexes of the headlines: editorial lines that stand right before a question.
+
+    A lone such line at the very top is the document's title (as Ministry pages
+    print "2020年5月25日外交部发言人赵立坚主持例行记者会" above the first question),
+    not a headline: headlines come one per Q&A, so a transcript has more than one.
+    """
+    found = {
+        i
+        for i, b in enumerate(blocks[:-1])
+        if _is_editorial_line(b, wrapped) and blocks[i + 1].role == "question"
+    }
+    return set() if found == {0} else found
+
+
 def _turns(layout: _Layout, lang: str, principal: str | None, doc_id: str) -> list[dict]:
     blocks = layout.blocks
     rows: list[dict] = []
@@ -521,9 +536,9 @@ def _turns(layout: _Layout, lang: str, principal: str | None, doc_id: str) -> li
     seen_question = False
     turn: dict | None = None  # kind, speaker, outlet, qa_no, follow_up
     answerer = principal or ANONYMOUS_ANSWERER
+    headlines = _headlines(blocks, layout.wrapped)
 
     for i, block in enumerate(blocks):
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         text = block.text
         if block.role == "question":
             qa_no += 1
@@ -545,7 +560,7 @@ def _turns(layout: _Layout, lang: str, principal: str | None, doc_id: str) -> li
                 "follow_up": False,
             }
         elif _is_editorial_line(block, layout.wrapped):
-            if nxt is not None and nxt.role == "question":
+            if i in headlines:
                 section_no = (section_no or 0) + 1
                 section_title = text
                 kind, row_qa = "headline", qa_no + 1

@@ -120,3 +120,22 @@ def test_numbered_colon_phrases_are_not_speakers():
     df = parse(text)
     assert list(df["kind"]) == ["question", "answer", "answer", "answer"]
     assert df.iloc[2]["text"] == "第一：中方反对。"
+
+
+def test_a_page_title_above_the_first_question_is_not_a_headline():
+    text = (
+        "2020年5月25日外交部发言人赵立坚主持例行记者会\n"
+        "美国有线电视新闻网记者：中方有何回应？\n赵立坚：我们注意到有关报道。\n"
+        "法新社记者：第二个问题？\n赵立坚：回答。\n"
+    )
+    df = parse(text)
+    assert list(df["kind"]) == ["title", "question", "answer", "question", "answer"]
+    assert df["section_no"].isna().all()
+
+
+def test_english_q_and_a_labels():
+    text = "Q: Any comment?\nA: We have noted the reports.\nQ: And the other one?\nA: No.\n"
+    df = parse(text)
+    assert list(df["kind"]) == ["question", "answer", "question", "answer"]
+    assert list(df["qa_no"]) == [1, 1, 2, 2]
+    assert df.iloc[1]["speaker"] == "A" and df.iloc[0]["speaker"] == "Journalist"
