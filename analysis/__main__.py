@@ -5,15 +5,14 @@ Bad input prints one line to stderr (the file and the problem) and exits 2.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from .config import RAW_DIR
 from .errors import TranscriptError
+from .files import write_atomic
 from .transcript import documents_table, read_corpus
 
 
@@ -52,19 +51,10 @@ def _write(table: pd.DataFrame, output: Path | None) -> None:
         raise TranscriptError(output, "output must end in .csv or .parquet")
     if output.resolve().is_relative_to(RAW_DIR.resolve()):
         raise TranscriptError(output, "data/raw/ holds transcripts as received; write elsewhere")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        if output.suffix == ".csv":
-            table.to_csv(tmp, index=False)
-        else:
-            table.to_parquet(tmp, index=False)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, output)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    if output.suffix == ".csv":
+        write_atomic(output, lambda f: table.to_csv(f, index=False))
+    else:
+        write_atomic(output, lambda f: table.to_parquet(f, index=False))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from fontTools.ttLib import TTCollection
 
+from .files import write_atomic
 from .viz import font_path
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -19,16 +19,5 @@ def export_web_font(dest: str | os.PathLike[str]) -> Path:
     out of the collection; its timestamp is kept, so the file has the same
     bytes on every build.
     """
-    out = Path(dest)
-    out.parent.mkdir(parents=True, exist_ok=True)
     face = TTCollection(str(font_path()), recalcTimestamp=False).fonts[0]
-    fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".tmp")
-    os.close(fd)
-    try:
-        face.save(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    return write_atomic(dest, face.save)

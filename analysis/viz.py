@@ -8,7 +8,6 @@ compute no statistics.
 from __future__ import annotations
 
 import os
-import tempfile
 import warnings
 from contextlib import contextmanager
 from functools import lru_cache
@@ -23,6 +22,7 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.text import Text
 
 from .config import FIGURES_DIR
+from .files import write_atomic
 from .labels import Lang, label
 
 STYLE_DIR = Path(__file__).parent / "styles"
@@ -131,26 +131,14 @@ def save_figure(
     # Saving settings (dpi, font embedding, SVG ids) are read when the file is written.
     with plt.style.context(style_paths("base")):
         for fmt in formats:
-            written.append(_atomic(out / f"{stem}.{fmt}", lambda f, fmt=fmt: fig.savefig(
+            written.append(write_atomic(out / f"{stem}.{fmt}", lambda f, fmt=fmt: fig.savefig(
                 f, format=fmt, metadata=_METADATA[fmt])))
     if data is not None:
-        written.append(_atomic(out / f"{stem}.csv", lambda f: data.to_csv(f, index=False)))
+        written.append(write_atomic(out / f"{stem}.csv", lambda f: data.to_csv(f, index=False)))
     if close:
         plt.close(fig)
     return written
 
-
-def _atomic(path: Path, write) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
 
 
 # ---------------------------------------------------------------------------
@@ -172,16 +160,10 @@ def plot_questions_by_outlet(table: pd.DataFrame, *, lang: Lang = "zh") -> Figur
 
     ``table`` is :func:`analysis.overview.outlet_question_table`.
     """
-    t = table.iloc[::-1]
-    names = [_outlet_name(r, lang) for r in t.itertuples()]
-    height = max(1.8, 0.22 * len(t) + 1.0)
-    with figure_style("single"):
-        fig, ax = plt.subplots(figsize=(3.5, height))
-        ax.barh(names, t["questions"], color=[ORIGIN_COLORS[o] for o in t["origin"]])
-        ax.set_xlabel(label("questions", lang))
-        ax.set_title(label("questions_by_outlet", lang))
-        ax.xaxis.get_major_locator().set_params(integer=True)
-        _origin_legend(fig, t["origin"], lang)
+    names = [_outlet_name(r, lang) for r in table.itertuples()]
+    fig = _origin_bars(names, table["questions"], table["origin"], lang=lang,
+                       xlabel="questions", title="questions_by_outlet")
+    fig.axes[0].xaxis.get_major_locator().set_params(integer=True)
     return fig
 
 
@@ -191,15 +173,21 @@ def plot_answer_length(qa: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     ``qa`` is :func:`analysis.overview.qa_table`; each bar is labelled with
     the question's number and the outlet that asked it.
     """
-    t = qa.iloc[::-1]
-    names = [f"{r.qa_no}  {_outlet_name(r, lang)}" for r in t.itertuples()]
-    height = max(1.8, 0.22 * len(t) + 1.0)
+    names = [f"{r.qa_no}  {_outlet_name(r, lang)}" for r in qa.itertuples()]
+    return _origin_bars(names, qa["answer_chars"], qa["origin"], lang=lang,
+                        xlabel="answer_chars", title="answer_length")
+
+
+def _origin_bars(names, values, origins, *, lang: Lang, xlabel: str, title: str) -> Figure:
+    """Horizontal bars, first row on top, coloured by outlet origin, legend below."""
+    names, values, origins = list(names)[::-1], list(values)[::-1], list(origins)[::-1]
+    height = max(1.8, 0.22 * len(names) + 1.0)
     with figure_style("single"):
         fig, ax = plt.subplots(figsize=(3.5, height))
-        ax.barh(names, t["answer_chars"], color=[ORIGIN_COLORS[o] for o in t["origin"]])
-        ax.set_xlabel(label("answer_chars", lang))
-        ax.set_title(label("answer_length", lang))
-        _origin_legend(fig, t["origin"], lang)
+        ax.barh(names, values, color=[ORIGIN_COLORS[o] for o in origins])
+        ax.set_xlabel(label(xlabel, lang))
+        ax.set_title(label(title, lang))
+        _origin_legend(fig, origins, lang)
     return fig
 
 
