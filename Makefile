@@ -31,7 +31,7 @@ NOTEBOOKS := $(basename $(notdir $(wildcard notebooks/[0-9]*.py)))
 PKG := pyproject.toml $(wildcard analysis/*.py analysis/styles/*.mplstyle)
 TEMPLATE := $(wildcard analysis/templates/report/*)
 WEBFONT := reports/fonts/wqy-microhei.ttf
-META := data/outlets.csv data/speakers.csv data/labels.csv
+META := data/outlets.csv data/speakers.csv data/labels.csv data/translations.csv $(wildcard data/lexicons/*)
 RAW := $(wildcard data/raw/*.txt)
 
 .PHONY: help report test lab clean lock
@@ -86,15 +86,17 @@ build/notebooks/%.ipynb: notebooks/%.py | $(STAMP)
 $(REPORT_DIR)/%.ipynb: build/notebooks/%.ipynb $(TRANSCRIPT) $(PKG) $(META)
 	@mkdir -p $(@D)
 	@rm -f $(@:.ipynb=.failed.ipynb)
-	$(BIN)/papermill --cwd . -k python3 --no-progress-bar --log-level WARNING \
+	@echo "papermill $* ($(TRANSCRIPT), LANG=$(REPORT_LANG)) -> $@"
+	@$(BIN)/papermill --cwd . -k python3 --no-progress-bar --log-level WARNING \
 	  -p transcript '$(TRANSCRIPT)' -p lang '$(REPORT_LANG)' $< $(@:.ipynb=.tmp.ipynb) \
 	  || { mv $(@:.ipynb=.tmp.ipynb) $(@:.ipynb=.failed.ipynb) 2>/dev/null; \
 	       echo "make: notebook $* failed for $(TRANSCRIPT); see $(@:.ipynb=.failed.ipynb)" >&2; exit 1; }
-	mv $(@:.ipynb=.tmp.ipynb) $@
+	@mv $(@:.ipynb=.tmp.ipynb) $@
 
 # HTML without code, in a template that adds a CJK web font (reports/fonts/).
 $(REPORT_DIR)/%.html: $(REPORT_DIR)/%.ipynb $(TEMPLATE)
-	$(BIN)/jupyter nbconvert --log-level WARN --to html --no-input --no-prompt \
+	@echo "nbconvert $< -> $@"
+	@$(BIN)/jupyter nbconvert --log-level WARN --to html --no-input --no-prompt \
 	  --TemplateExporter.extra_template_basedirs=analysis/templates --template report \
 	  --output-dir $(@D) --output $*.tmp $<
-	mv $(@D)/$*.tmp.html $@
+	@mv $(@D)/$*.tmp.html $@

@@ -19,6 +19,7 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 OUTLETS_CSV = DATA_DIR / "outlets.csv"
 SPEAKERS_CSV = DATA_DIR / "speakers.csv"
 LABELS_CSV = DATA_DIR / "labels.csv"
+TRANSLATIONS_CSV = DATA_DIR / "translations.csv"  # headlines and titles in English
 
 #: The embedded default: Wang Yi's press conference at the 2020 NPC.
 DEFAULT_TRANSCRIPT = RAW_DIR / "wangyi_2020-05-24_npc.txt"

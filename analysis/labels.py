@@ -6,7 +6,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .config import LABELS_CSV
+from .config import LABELS_CSV, TRANSLATIONS_CSV
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -26,3 +26,17 @@ def label(key: str, lang: Lang = "zh") -> str:
         return _labels()[lang][key]
     except KeyError:
         raise KeyError(f"no label {key!r} in {LABELS_CSV.name}") from None
+
+
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, str]:
+    table = pd.read_csv(TRANSLATIONS_CSV, dtype=str, keep_default_na=False)
+    return dict(zip(table["zh"], table["en"]))
+
+
+def translate(text: str, lang: Lang = "zh") -> str:
+    """``text`` (a headline, a title) in ``lang``: itself for ``zh``; for ``en``
+    its English from ``data/translations.csv``, or the Chinese when none is there."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    return _translations().get(text, text) if lang == "en" else text

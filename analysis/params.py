@@ -76,3 +76,17 @@ def check_params(
         principal=principal.strip() or None,
         figures_dir=figures,
     )
+
+
+def positive_int(name: str, value: object) -> int:
+    """``value`` as a positive whole number, or a ParameterError naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ParameterError(f"{name} must be a whole number of at least 1, not {value!r}")
+    return value
+
+
+def nonempty_text(name: str, value: object) -> str:
+    """``value`` as non-empty text, or a ParameterError naming ``name``."""
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterError(f"{name} must be non-empty text, not {value!r}")
+    return value.strip()

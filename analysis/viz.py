@@ -186,7 +186,7 @@ def _origin_bars(names, values, origins, *, lang: Lang, xlabel: str, title: str)
         fig, ax = plt.subplots(figsize=(3.5, height))
         ax.barh(names, values, color=[ORIGIN_COLORS[o] for o in origins])
         ax.set_xlabel(label(xlabel, lang))
-        ax.set_title(label(title, lang))
+        fig.suptitle(label(title, lang))  # centred on the figure, never clipped by long tick labels
         _origin_legend(fig, origins, lang)
     return fig
 
@@ -195,3 +195,111 @@ def _outlet_name(row, lang: Lang) -> str:
     if not row.outlet:
         return label("unnamed", lang)
     return row.outlet_en if lang == "en" and row.outlet_en else row.outlet
+
+
+# ---------------------------------------------------------------------------
+# Words
+
+
+_PANEL_ORDER = {kind: i for i, kind in enumerate(("narration", "statement", "question", "answer"))}
+
+
+def term_label(term: str, lang: Lang = "zh") -> str:
+    """A term as printed on a chart: itself in Chinese; in English, with the
+    English rendering from the user dictionary where it has one."""
+    if lang == "en":
+        from .tokens import read_user_terms
+
+        glosses = dict(zip(read_user_terms()["term"], read_user_terms()["en"]))
+        if term in glosses:
+            return f"{term} ({glosses[term]})"
+    return term
+
+
+def plot_top_terms(
+    freq: pd.DataFrame, *, n: int = 20, by: str | None = None, lang: Lang = "zh"
+) -> Figure:
+    """Horizontal bars of the ``n`` most frequent terms; one panel per value of ``by``.
+
+    ``freq`` is :func:`analysis.words.frequency_table` (grouped by ``by`` if given).
+    """
+    groups = [(None, freq)] if by is None else list(freq.groupby(by, sort=False))
+    groups.sort(key=lambda g: _PANEL_ORDER.get(g[0], 99))
+    height = max(2.0, 0.16 * n + 0.9)
+    with figure_style("double" if by else "single"):
+        fig, axes = plt.subplots(1, len(groups), figsize=(3.5 * len(groups), height), squeeze=False)
+        for ax, (value, table) in zip(axes[0], groups):
+            top = table.nsmallest(n, "rank", keep="first").iloc[::-1]
+            ax.barh([term_label(t, lang) for t in top["term"]], top["count"], color="#4d4d4d")
+            ax.set_xlabel(label("count", lang))
+            ax.xaxis.get_major_locator().set_params(integer=True)
+            if value is not None:
+                ax.set_title(label(str(value), lang))
+        fig.suptitle(label("top_terms_by_kind" if by else "top_terms", lang))
+    return fig
+
+
+def wordcloud_layout(freq: pd.DataFrame, *, max_words: int = 100, seed: int = 0):
+    """Lay out a word cloud from our own counts (``term``, ``count``), never from
+    wordcloud's tokenizer, which drops one-character words. Fixed random state,
+    so the same counts give the same picture."""
+    from wordcloud import WordCloud
+
+    counts = dict(zip(freq["term"], freq["count"]))
+    return WordCloud(
+        font_path=str(font_path()),
+        width=1400,
+        height=800,
+        background_color="white",
+        max_words=max_words,
+        prefer_horizontal=1.0,
+        colormap="viridis",
+        random_state=seed,
+    ).generate_from_frequencies(counts)
+
+
+def plot_wordcloud(
+    freq: pd.DataFrame, *, title: str, lang: Lang = "zh", max_words: int = 100, seed: int = 0
+) -> Figure:
+    """A word cloud of ``freq`` (see :func:`wordcloud_layout`) under a title (a label key)."""
+    cloud = wordcloud_layout(freq, max_words=max_words, seed=seed)
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 2.2))
+        ax.imshow(cloud.to_array(), interpolation="bilinear")
+        ax.set_axis_off()
+        ax.set_title(label(title, lang))
+    return fig
+
+
+def plot_keyness(
+    keyness: pd.DataFrame,
+    *,
+    n: int = 12,
+    target: str,
+    reference: str,
+    lang: Lang = "zh",
+) -> Figure:
+    """Diverging bars of signed G²: the ``n`` most key terms of the target group
+    (right) and of the reference group (left), as quanteda's textplot_keyness.
+
+    ``keyness`` is :func:`analysis.words.keyness_table`; ``target`` and
+    ``reference`` are label keys naming the two groups.
+    """
+    top = keyness.head(n)
+    bottom = keyness.tail(n)
+    # most key target term on top, most key reference term at the bottom
+    rows = pd.concat([top[top["g2"] > 0], bottom[bottom["g2"] < 0]]).iloc[::-1]
+    height = max(2.0, 0.16 * len(rows) + 1.0)
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, height))
+        colors = [ORIGIN_COLORS["foreign" if g > 0 else "domestic"] for g in rows["g2"]]
+        ax.barh([term_label(t, lang) for t in rows["term"]], rows["g2"], color=colors)
+        ax.axvline(0, color="black", linewidth=0.6)
+        ax.set_xlabel(label("keyness", lang))
+        fig.suptitle(label("keyness_title", lang))
+        handles = [
+            plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS["foreign"], label=label(target, lang)),
+            plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS["domestic"], label=label(reference, lang)),
+        ]
+        fig.legend(handles=handles, loc="outside lower center", ncols=2)
+    return fig

@@ -7,6 +7,7 @@ import textwrap
 import warnings
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -89,11 +90,15 @@ def test_chinese_labels_draw_without_missing_glyphs(seed):
 SCRIPT = textwrap.dedent(
     """
     import sys
-    from analysis import read_transcript, viz
+    from analysis import read_transcript, viz, words
     from analysis.config import DEFAULT_TRANSCRIPT
     from analysis.overview import qa_table
-    qa = qa_table(read_transcript(DEFAULT_TRANSCRIPT))
+    from analysis.tokens import tokenize
+    seg = read_transcript(DEFAULT_TRANSCRIPT)
+    qa = qa_table(seg)
     viz.save_figure(viz.plot_answer_length(qa), "answer_length", folder=sys.argv[1], data=qa)
+    freq = words.frequency_table(tokenize(seg))
+    viz.save_figure(viz.plot_wordcloud(freq, title="wordcloud_answer"), "cloud", folder=sys.argv[1], data=freq)
     """
 )
 
@@ -103,7 +108,8 @@ def test_rebuilds_are_byte_identical(tmp_path):
         subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / run)], check=True)
     a = sorted((tmp_path / "a").iterdir())
     assert [p.name for p in a] == [
-        "answer_length.csv", "answer_length.pdf", "answer_length.png", "answer_length.svg"
+        "answer_length.csv", "answer_length.pdf", "answer_length.png", "answer_length.svg",
+        "cloud.csv", "cloud.pdf", "cloud.png", "cloud.svg",
     ]
     for p in a:
         assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes(), p.name
@@ -117,3 +123,12 @@ def test_styles_stack_and_set_widths():
         assert tuple(plt.rcParams["figure.figsize"]) == (7.2, 3.6)
     with pytest.raises(ValueError, match="no figure style"):
         viz.style_paths("nonexistent")
+
+
+def test_wordcloud_keeps_one_character_words():
+    freq = pd.DataFrame({"term": ["俄", "美", "合作", "发展"], "count": [30, 25, 10, 5]})
+    cloud = viz.wordcloud_layout(freq)
+    drawn = {word for (word, _), *_ in cloud.layout_}
+    assert drawn == {"俄", "美", "合作", "发展"}
+    # the same counts give the same layout
+    assert viz.wordcloud_layout(freq).layout_ == cloud.layout_

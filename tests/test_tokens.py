@@ -1,0 +1,71 @@
+"""Tokens: identical to jieba, whole diplomatic terms, filters that never delete."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from analysis import read_corpus
+from analysis.tokens import content_tokens, read_user_terms, segmenter, tokenize
+
+
+@pytest.fixture(scope="module")
+def corpus(raw_dir):
+    return read_corpus(raw_dir)
+
+
+def test_fast_engine_is_identical_to_jieba_on_the_corpus(corpus):
+    fast, ref = segmenter("rjieba"), segmenter("jieba")
+    for text in corpus["text"]:
+        assert fast(text) == ref(text), text[:30]
+
+
+def test_fast_engine_is_identical_to_jieba_on_random_text(corpus):
+    """Random strings of the corpus' characters mixed with Latin letters, digits and the
+    symbols where the two engines' rules differ (COVID-19, 2.5%, c#, _.)."""
+    fast, ref = segmenter("rjieba"), segmenter("jieba")
+    alphabet = sorted(set("".join(corpus["text"]))) + list("abcXYZ0123456789-.+%'/:#&_ ，。、——……“”（）") * 3
+    rng = random.Random(20200524)
+    for _ in range(5000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        assert fast(s) == ref(s), s
+    assert fast("COVID-19疫情") == ["COVID", "-", "19", "疫情"]  # jieba's cut, not jieba-rs's
+
+
+def test_tokens_rebuild_the_text_with_offsets(corpus, seed):
+    tok = tokenize(seed)
+    rebuilt = tok.groupby("para_no")["token"].agg("".join)
+    assert (rebuilt == seed.set_index("para_no")["text"]).all()
+    text = seed.set_index("para_no")["text"]
+    sample = tok.sample(200, random_state=0)
+    for row in sample.itertuples():
+        assert text[row.para_no][row.start:row.end] == row.token
+    assert (tok.groupby("para_no")["position"].apply(lambda p: list(p) == list(range(len(p))))).all()
+
+
+def test_user_terms_stay_whole():
+    cut = segmenter("rjieba")
+    for term in read_user_terms()["term"]:
+        assert term in cut(f"我们坚持{term}的立场。"), term
+    assert "人类命运共同体" in cut("构建人类命运共同体")
+    assert "九二共识" in cut("不承认两岸同属一个中国的“九二共识”")
+
+
+def test_filters_flag_but_keep(seed):
+    tok = tokenize(seed)
+    flags = tok.drop_duplicates("token").set_index("token")
+    assert flags.loc["的", "stop"] and flags.loc["我们", "stop"] and flags.loc["进行", "stop"]
+    assert not flags.loc["合作", "stop"] and not flags.loc["中国", "stop"]
+    assert flags.loc["，", "punct"] and flags.loc["。", "punct"] and not flags.loc["合作", "punct"]
+    assert flags.loc["120", "numeric"] and flags.loc["2.5", "numeric"] and not flags.loc["中国", "numeric"]
+    kept = content_tokens(tok)
+    assert len(kept) < len(tok)
+    assert "俄" in set(kept["token"])  # one-character words are words
+    assert set(kept["token"]).isdisjoint({"的", "，", "120"})
+
+
+def test_stopword_files_have_no_content_words():
+    from analysis.tokens import stopwords
+
+    for word in ("中国", "美国", "合作", "发展", "国家", "问题", "霸凌", "抹黑"):
+        assert word not in stopwords()
