@@ -3,9 +3,10 @@
 The engine is hidden behind :func:`tokenize`. The default, ``rjieba`` (jieba-rs,
 a Rust port of jieba), gives the same tokens as ``jieba.lcut`` (HMM on, same
 dictionary, same user terms) many times faster. The two differ only where the
-symbols ``+ # & . _ % -`` touch letters, digits or each other (jieba-rs keeps
-``COVID-19`` whole, jieba cuts it in three; jieba keeps ``%-`` together): such
-rare paragraphs go to jieba itself, so the output is jieba's by construction.
+symbols ``+ # & . _ % -`` stand inside runs of letters and digits or next to
+each other (jieba-rs keeps ``COVID-19`` whole, jieba cuts it in three; jieba
+keeps ``%-`` together): such paragraphs (about one in eight in the corpus) go
+to jieba itself, so the output is jieba's by construction.
 ``tests/test_tokens.py`` checks the identity on the corpus and on random text.
 
 Stop words are a filter, never a deletion: every token stays in the table and
@@ -18,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Literal
 
+import numpy as np
 import pandas as pd
 
 from .config import LEXICON_DIR
@@ -28,9 +30,15 @@ USER_TERMS_CSV = LEXICON_DIR / "diplomatic_terms.csv"
 PROJECT_STOPWORDS = LEXICON_DIR / "stopwords_project.txt"
 TOKEN_COLUMNS = ("doc_id", "para_no", "position", "start", "end", "token", "stop", "punct", "numeric")
 
-# Where jieba-rs and jieba may disagree: one of jieba's in-word symbols next to a
-# letter, a digit or another such symbol.
-_SYMBOL_RUN = re.compile(r"[+#&._%\-](?=[A-Za-z0-9+#&._%\-])|(?<=[A-Za-z0-9+#&._%\-])[+#&._%\-]")
+# Where jieba-rs and jieba may disagree: one of jieba's in-word symbols between two
+# letters, digits or such symbols (COVID-19, 2.5, U.S), two such symbols in a row
+# (%-, _.), or # after a letter (C#, a dictionary word in jieba). Found by comparing
+# the two on random text; a sentence-final "states." is not such a place.
+_IN = r"[A-Za-z0-9+#&._%\-]"
+_SYM = r"[+#&._%\-]"
+_SYMBOL_RUN = re.compile(rf"{_IN}{_SYM}{_IN}|{_SYM}{_SYM}|[A-Za-z]#")
+# jieba's first split (jieba.re_han_default): it segments each such block on its own.
+_JIEBA_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 _NUMERIC = re.compile(r"[0-9０-９.,%％]+|[零〇一二三四五六七八九十百千万亿]+")
 
@@ -60,6 +68,12 @@ def _user_freqs() -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _jieba_block(block: str) -> tuple[str, ...]:
+    """jieba's tokens for one short block (such blocks, U.S. or COVID-19, recur)."""
+    return tuple(segmenter("jieba")(block))
+
+
 @lru_cache(maxsize=2)
 def segmenter(engine: Engine = "rjieba") -> Callable[[str], list[str]]:
     """A function from text to the list of its tokens (jieba's segmentation)."""
@@ -71,9 +85,16 @@ def segmenter(engine: Engine = "rjieba") -> Callable[[str], list[str]]:
             seg.add_word(term, freq, None)
 
         def cut(text: str) -> list[str]:
-            if _SYMBOL_RUN.search(text):
-                return segmenter("jieba")(text)
-            return seg.cut(text)
+            if not _SYMBOL_RUN.search(text):
+                return seg.cut(text)
+            # jieba segments block by block: only the blocks with such a symbol run
+            # (and the white space and punctuation between blocks) need jieba itself.
+            out: list[str] = []
+            for block in _JIEBA_BLOCK.split(text):
+                if block:
+                    fast = _JIEBA_BLOCK.fullmatch(block) and not _SYMBOL_RUN.search(block)
+                    out.extend(seg.cut(block) if fast else _jieba_block(block))
+            return out
 
         return cut
     if engine == "jieba":
@@ -123,40 +144,34 @@ def tokenize(
         from tqdm.auto import tqdm
 
         texts = tqdm(texts, desc="tokens", unit="para")
-    doc_ids, para_nos, positions, starts, tokens = [], [], [], [], []
-    for doc_id, para_no, text in zip(segments["doc_id"], segments["para_no"], texts):
-        pos = 0
+    tokens: list[str] = []
+    counts = np.empty(len(segments), dtype=np.int64)
+    for i, text in enumerate(texts):
         words = cut(text)
-        n = len(words)
-        doc_ids.extend([doc_id] * n)
-        para_nos.extend([para_no] * n)
-        positions.extend(range(n))
-        for w in words:
-            starts.append(pos)
-            pos += len(w)
+        counts[i] = len(words)
         tokens.extend(words)
+    # positions and character offsets, computed per paragraph without a Python loop
+    para_index = np.repeat(np.arange(len(counts)), counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    ends = np.cumsum(lengths)
+    para_start = np.repeat(np.concatenate([[0], ends])[np.cumsum(counts) - counts], counts)
     table = pd.DataFrame(
         {
-            "doc_id": doc_ids,
-            "para_no": pd.array(para_nos, dtype="int64"),
-            "position": pd.array(positions, dtype="int64"),
-            "start": pd.array(starts, dtype="int64"),
+            "doc_id": segments["doc_id"].to_numpy()[para_index],
+            "para_no": segments["para_no"].to_numpy(dtype=np.int64)[para_index],
+            "position": np.arange(len(tokens), dtype=np.int64) - first,
+            "start": ends - lengths - para_start,
+            "end": ends - para_start,
             "token": tokens,
         }
     )
-    table.insert(4, "end", table["start"] + table["token"].str.len())
-    # Flags are computed once per distinct token, then mapped.
-    vocab = pd.Series(pd.unique(table["token"]))
-    flags = pd.DataFrame(
-        {
-            "stop": vocab.str.lower().isin(stops).to_numpy(),
-            "punct": (~vocab.str.contains(_WORDLIKE)).to_numpy(),
-            "numeric": vocab.str.fullmatch(_NUMERIC).fillna(False).to_numpy(),
-        },
-        index=vocab,
-    )
-    for col in ("stop", "punct", "numeric"):
-        table[col] = table["token"].map(flags[col]).astype(bool)
+    # Flags are computed once per distinct token, then spread by the token codes.
+    codes, vocab = pd.factorize(np.asarray(tokens, dtype=object))
+    vocab = pd.Series(vocab, dtype=object)
+    table["stop"] = vocab.str.lower().isin(stops).to_numpy()[codes]
+    table["punct"] = (~vocab.str.contains(_WORDLIKE)).to_numpy(dtype=bool)[codes]
+    table["numeric"] = vocab.str.fullmatch(_NUMERIC).to_numpy(dtype=bool)[codes]
     return table[list(TOKEN_COLUMNS)]
 
 

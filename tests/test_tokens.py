@@ -29,6 +29,10 @@ def test_fast_engine_is_identical_to_jieba_on_random_text(corpus):
     for _ in range(5000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
         assert fast(s) == ref(s), s
+    english = "the U.S. COVID-19 states. 2.5% c# C++ e-mail Mr. Wang's 9:30 a.m. 50-50 U.K.'s".split()
+    for _ in range(2000):
+        s = " ".join(rng.choice(english) for _ in range(rng.randint(1, 12)))
+        assert fast(s) == ref(s), s
     assert fast("COVID-19疫情") == ["COVID", "-", "19", "疫情"]  # jieba's cut, not jieba-rs's
 
 
