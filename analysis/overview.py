@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .labels import Lang, translate
 from .outlets import add_outlet_info
 
 
-def qa_table(segments: pd.DataFrame) -> pd.DataFrame:
+def qa_table(segments: pd.DataFrame, *, lang: Lang = "zh") -> pd.DataFrame:
     """One row per question: who asked, under which headline, how long the answer ran.
+
+    With ``lang="en"`` the headline is given in English where
+    ``data/translations.csv`` has it.
 
     Columns: doc_id, qa_no, section_no, section_title, outlet, outlet_en,
     origin, follow_up, question, question_chars, answer_paragraphs,
@@ -26,7 +30,7 @@ def qa_table(segments: pd.DataFrame) -> pd.DataFrame:
                 "doc_id": doc_id,
                 "qa_no": int(qa_no),
                 "section_no": first["section_no"],
-                "section_title": first["section_title"],
+                "section_title": translate(first["section_title"], lang),
                 "outlet": first["outlet"],
                 "outlet_en": first["qa_outlet_en"],
                 "origin": first["qa_origin"],

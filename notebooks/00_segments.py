@@ -81,7 +81,7 @@ overview.origin_table(segments)
 # ## Answer length per question
 
 # %%
-qa = overview.qa_table(segments)
+qa = overview.qa_table(segments, lang=params.lang)
 fig = viz.plot_answer_length(qa, lang=params.lang)
 viz.save_figure(fig, "00_answer_length", folder=figures, data=qa)
 fig

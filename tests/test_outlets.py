@@ -54,3 +54,10 @@ def test_unknown_and_unnamed_outlets():
     qa = qa_table(seg)
     assert list(qa["origin"]) == ["unknown", "unnamed"]
     assert qa.loc[0, "outlet_en"] == "某某电视台"
+
+
+def test_qa_table_headlines_in_english(seed):
+    en = qa_table(seed, lang="en").set_index("qa_no")["section_title"]
+    assert en[6] == "There should be more confidence in Hong Kong's future"
+    assert all(t and not any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in en)
+    assert qa_table(seed).set_index("qa_no").loc[6, "section_title"] == "对香港未来应该更加充满信心"
