@@ -1,0 +1,256 @@
+"""Topics: what each section is about, and the themes that cut across a transcript.
+
+Three views, each a tidy table:
+
+- :func:`section_keywords`: the terms that set each section (each Q&A where
+  there are no headlines) apart from the rest, by class-based TF-IDF as
+  BERTopic computes it (Grootendorst 2022): ``w(t, c) = tf(t, c) / |c| *
+  log(1 + A / f(t))``, with ``|c|`` the counted tokens of section ``c``, ``A``
+  the mean tokens per section and ``f(t)`` the frequency of ``t`` across all
+  sections.
+- :func:`theme_model`: an NMF topic model (scikit-learn, fixed random state)
+  over answer paragraphs, its number of topics chosen by NPMI coherence
+  computed on the transcript itself (:func:`coherence_table`).
+- :func:`code_paragraphs`: transparent coding rules from ``data/codebook.csv``,
+  as KH Coder's coding rules: a paragraph has a theme when it contains one of
+  the theme's terms.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import NMF
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+from .config import DATA_DIR
+from .labels import Lang
+from .outlets import add_outlet_info
+from .tokens import add_segment_info, content_tokens, tokenize
+
+CODEBOOK_CSV = DATA_DIR / "codebook.csv"
+
+
+def _answer_docs(segments: pd.DataFrame, tokens: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    answers = segments[segments["kind"] == "answer"]
+    if answers.empty:
+        raise ValueError("the transcript has no answer paragraphs to model")
+    tok = tokenize(answers) if tokens is None else tokens
+    tok = content_tokens(tok).merge(answers[["doc_id", "para_no"]], on=["doc_id", "para_no"])
+    return answers, tok
+
+
+def section_unit(segments: pd.DataFrame) -> Literal["section_no", "qa_no"]:
+    """Sections where the transcript has headlines, Q&As otherwise."""
+    return "section_no" if segments["section_no"].notna().any() else "qa_no"
+
+
+def section_keywords(
+    segments: pd.DataFrame, *, n: int = 10, tokens: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The ``n`` most distinctive terms of each section's answers (c-TF-IDF).
+
+    Columns: section_no (the Q&A number where there are no headlines), rank,
+    term, score, count (the term's count in the section's answers).
+    """
+    unit = section_unit(segments)
+    answers, tok = _answer_docs(segments, tokens)
+    tok = add_segment_info(tok, answers, columns=[unit])
+    counts = tok.groupby([unit, "token"]).size().unstack(fill_value=0)
+    tf = counts.div(counts.sum(axis=1), axis=0)
+    mean_size = counts.sum(axis=1).mean()
+    idf = np.log(1 + mean_size / counts.sum(axis=0))
+    scores = tf * idf
+    rows = []
+    for section, row in scores.iterrows():
+        top = row.sort_values(ascending=False, kind="stable")
+        top = top[top > 0].head(n)
+        for rank, (term, score) in enumerate(top.items(), 1):
+            rows.append((int(section), rank, term, float(score), int(counts.at[section, term])))
+    return pd.DataFrame(rows, columns=["section_no", "rank", "term", "score", "count"])
+
+
+# ---------------------------------------------------------------------------
+# NMF themes and their coherence
+
+
+def _paragraph_terms(tok: pd.DataFrame) -> pd.Series:
+    return tok.groupby(["doc_id", "para_no"], sort=False)["token"].agg(list)
+
+
+def npmi(top_terms: list[str], documents: list[set[str]]) -> float:
+    """Mean normalised PMI of the pairs of ``top_terms``, on document co-occurrence.
+
+    NPMI(a, b) = log(P(a, b) / (P(a) P(b))) / -log P(a, b), with P the share of
+    documents (here: answer paragraphs) that contain the words; a pair that
+    never co-occurs scores -1 (Bouma 2009).
+    """
+    n = len(documents)
+    scores = []
+    for a, b in combinations(top_terms, 2):
+        pa = sum(a in d for d in documents) / n
+        pb = sum(b in d for d in documents) / n
+        pab = sum(a in d and b in d for d in documents) / n
+        if pab == 0:
+            scores.append(-1.0)
+        elif pab == 1:
+            scores.append(1.0)
+        else:
+            scores.append(math.log(pab / (pa * pb)) / -math.log(pab))
+    return float(np.mean(scores)) if scores else float("nan")
+
+
+@dataclass
+class ThemeModel:
+    """A fitted NMF theme model: its terms, paragraph weights and coherence."""
+
+    k: int
+    terms: pd.DataFrame  # theme, rank, term, weight
+    weights: pd.DataFrame  # doc_id, para_no, theme_1 ... theme_k
+    coherence: pd.DataFrame  # k, npmi (every k tried)
+
+    def labels(self, n: int = 3) -> dict[str, str]:
+        """Each theme's label: its ``n`` top terms."""
+        return {
+            theme: "·".join(group.nsmallest(n, "rank")["term"])
+            for theme, group in self.terms.groupby("theme", sort=False)
+        }
+
+
+def _fit(matrix, vocab: np.ndarray, k: int, n_terms: int) -> tuple[np.ndarray, pd.DataFrame]:
+    model = NMF(n_components=k, init="nndsvd", random_state=0, max_iter=1000)
+    w = model.fit_transform(matrix)
+    rows = []
+    for i, comp in enumerate(model.components_):
+        order = np.argsort(-comp, kind="stable")[:n_terms]
+        for rank, j in enumerate(order, 1):
+            rows.append((f"theme_{i + 1}", rank, vocab[j], float(comp[j])))
+    return w, pd.DataFrame(rows, columns=["theme", "rank", "term", "weight"])
+
+
+def coherence_table(
+    segments: pd.DataFrame,
+    *,
+    ks: range = range(2, 9),
+    n_terms: int = 10,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Mean NPMI of each theme's top terms, for each number of themes ``k``."""
+    return theme_model(segments, n_topics="auto", ks=ks, n_terms=n_terms, tokens=tokens).coherence
+
+
+def theme_model(
+    segments: pd.DataFrame,
+    *,
+    n_topics: int | Literal["auto"] = "auto",
+    ks: range = range(2, 9),
+    n_terms: int = 10,
+    tokens: pd.DataFrame | None = None,
+) -> ThemeModel:
+    """NMF over TF-IDF of the answer paragraphs' content tokens.
+
+    With ``n_topics="auto"`` every ``k`` in ``ks`` is fitted and the one whose
+    themes have the highest mean NPMI (on the transcript's own answer
+    paragraphs) is kept; ties go to the smaller ``k``. The coherence of every
+    ``k`` tried is in ``.coherence``.
+    """
+    answers, tok = _answer_docs(segments, tokens)
+    para_terms = _paragraph_terms(tok)
+    vectorizer = CountVectorizer(analyzer=lambda terms: terms, min_df=2)
+    counts = vectorizer.fit_transform(para_terms.tolist())
+    vocab = vectorizer.get_feature_names_out()
+    tfidf = TfidfTransformer().fit_transform(counts)
+    documents = [set(t) for t in para_terms]
+    max_k = min(max(ks), counts.shape[0] - 1, counts.shape[1] - 1)
+    tried = [int(n_topics)] if n_topics != "auto" else [k for k in ks if k <= max_k]
+    if not tried or tried[0] < 1:
+        raise ValueError(f"too few answer paragraphs or terms for a theme model ({counts.shape})")
+    fits = {}
+    for k in tried:
+        w, terms = _fit(tfidf, vocab, k, n_terms)
+        score = np.mean([npmi(list(g["term"]), documents) for _, g in terms.groupby("theme")])
+        fits[k] = (w, terms, float(score))
+    coherence = pd.DataFrame([(k, fits[k][2]) for k in tried], columns=["k", "npmi"])
+    best = int(coherence.sort_values(["npmi", "k"], ascending=[False, True]).iloc[0]["k"])
+    w, terms, _ = fits[best]
+    weights = pd.DataFrame(w, columns=[f"theme_{i + 1}" for i in range(best)])
+    keys = pd.DataFrame(list(para_terms.index), columns=["doc_id", "para_no"])
+    return ThemeModel(k=best, terms=terms, weights=pd.concat([keys, weights], axis=1), coherence=coherence)
+
+
+def theme_share_table(model: ThemeModel, segments: pd.DataFrame) -> pd.DataFrame:
+    """Share of answer text (characters) whose strongest theme is each theme."""
+    w = model.weights.set_index(["doc_id", "para_no"])
+    dominant = w.idxmax(axis=1).where(w.max(axis=1) > 0, "none").rename("theme")
+    chars = segments.set_index(["doc_id", "para_no"])["n_chars"]
+    table = pd.concat([dominant, chars.reindex(dominant.index)], axis=1).groupby("theme")["n_chars"].sum()
+    labels = model.labels()
+    out = (table / table.sum()).rename("share").reset_index()
+    out["label"] = out["theme"].map(labels).fillna("")
+    return out.sort_values("share", ascending=False, ignore_index=True)
+
+
+# ---------------------------------------------------------------------------
+# Coding rules
+
+
+def read_codebook() -> pd.DataFrame:
+    """The codebook: theme, name_zh, name_en, terms (separated by |), rationale."""
+    table = pd.read_csv(CODEBOOK_CSV, dtype=str, keep_default_na=False)
+    if table["theme"].duplicated().any():
+        raise ValueError(f"{CODEBOOK_CSV}: a theme is listed twice")
+    return table
+
+
+def code_paragraphs(segments: pd.DataFrame, *, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One boolean column per codebook theme: does the paragraph's text contain one of its terms?
+
+    Keeps doc_id, para_no, kind, qa_no, section_no, n_chars and adds the theme
+    columns, for every paragraph (questions included; filter by ``kind``).
+    """
+    codebook = read_codebook() if codebook is None else codebook
+    out = segments[["doc_id", "para_no", "kind", "qa_no", "section_no", "n_chars"]].copy()
+    for row in codebook.itertuples():
+        terms = [t for t in row.terms.split("|") if t]
+        out[row.theme] = segments["text"].apply(lambda text, terms=terms: any(t in text for t in terms))
+    return out
+
+
+def theme_share_by(
+    segments: pd.DataFrame,
+    *,
+    by: Literal["section_no", "qa_no", "qa_origin", None] = None,
+    codebook: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Share of answer text (characters) coded with each theme, overall or per group.
+
+    A paragraph may carry several themes, so shares need not sum to one.
+    Columns: the group (if any), theme, share, paragraphs.
+    """
+    codebook = read_codebook() if codebook is None else codebook
+    seg = add_outlet_info(segments) if by == "qa_origin" else segments
+    coded = code_paragraphs(seg, codebook=codebook)
+    coded = coded[coded["kind"] == "answer"]
+    if by == "qa_origin":
+        coded = coded.assign(qa_origin=seg.loc[coded.index, "qa_origin"])
+    themes = list(codebook["theme"])
+    groups = [by] if by else []
+    rows = []
+    for key, part in (coded.groupby(groups, sort=True) if groups else [((), coded)]):
+        total = part["n_chars"].sum()
+        for theme in themes:
+            mask = part[theme]
+            rows.append((*((key,) if not isinstance(key, tuple) else key), theme,
+                         float(part.loc[mask, "n_chars"].sum() / total) if total else 0.0, int(mask.sum())))
+    return pd.DataFrame(rows, columns=groups + ["theme", "share", "paragraphs"])
+
+
+def theme_name(theme: str, lang: Lang = "zh", *, codebook: pd.DataFrame | None = None) -> str:
+    """A codebook theme's name in ``lang``."""
+    codebook = read_codebook() if codebook is None else codebook
+    row = codebook.set_index("theme").loc[theme]
+    return row["name_en"] if lang == "en" else row["name_zh"]

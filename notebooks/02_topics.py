@@ -1,0 +1,139 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Topics: what each answer is about, and the themes that cut across
+#
+# Three views of the principal's answers: the distinctive terms of each section (class-based
+# TF-IDF), an NMF topic model whose number of themes is chosen by NPMI coherence, and
+# transparent coding rules from `data/codebook.csv`.
+#
+# **Parameters**: `transcript` (file, relative to the project root), `n_topics` (`"auto"`
+# or a whole number of NMF themes), `lang` (`zh`/`en` labels), `figures_dir` (empty:
+# `figures/<doc_id>/`).
+
+# %% tags=["parameters"]
+transcript = "data/raw/wangyi_2020-05-24_npc.txt"
+n_topics = "auto"
+lang = "zh"
+figures_dir = ""
+
+# %%
+from IPython.display import display
+
+import analysis
+from analysis import topics, viz
+from analysis.labels import translate
+from analysis.params import positive_int
+from analysis.tokens import tokenize
+
+params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
+if n_topics != "auto":
+    n_topics = positive_int("n_topics", n_topics)
+figures = params.figures_dir
+segments = analysis.add_outlet_info(analysis.read_transcript(params.transcript))
+tokens = tokenize(segments)
+unit = topics.section_unit(segments)
+titles = (
+    segments[segments["kind"] == "headline"].set_index("section_no")["text"]
+    .map(lambda t: translate(t, params.lang)).to_dict()
+    if unit == "section_no" else {}
+)
+
+# %% [markdown]
+# ## Distinctive terms of each section
+# The ten terms that most set each section's answer apart from the other answers
+# (c-TF-IDF: a term's share of the section, weighted by how rare it is across sections).
+
+# %%
+keywords = topics.section_keywords(segments, n=10, tokens=tokens)
+fig = viz.plot_section_keywords(keywords, titles, n=5, lang=params.lang)
+viz.save_figure(fig, "02_section_keywords", folder=figures, data=keywords)
+fig
+
+# %% [markdown]
+# One panel per section (per Q&A where the transcript has no headlines), its five top terms;
+# a longer bar is a more distinctive term. The full top-10 lists follow.
+
+# %%
+keywords.groupby("section_no")["term"].agg(" ".join).rename("top 10 terms").to_frame()
+
+# %% [markdown]
+# ## Themes across the answers: an NMF topic model
+# The number of themes is chosen by coherence: for each number tried, the mean NPMI of each
+# theme's ten top terms, counted over the transcript's own answer paragraphs.
+
+# %%
+model = topics.theme_model(segments, n_topics=n_topics, tokens=tokens)
+fig = viz.plot_coherence(model.coherence, chosen=model.k, lang=params.lang)
+viz.save_figure(fig, "02_coherence", folder=figures, data=model.coherence)
+display(fig)
+model.coherence
+
+# %% [markdown]
+# Higher NPMI means a theme's top terms tend to occur in the same paragraphs; the marked point
+# is the number of themes kept.
+
+# %%
+model.terms.pivot(index="rank", columns="theme", values="term")
+
+# %%
+labels = model.labels()
+flow = viz.plot_theme_flow(model.weights, segments, labels, lang=params.lang)
+viz.save_figure(flow, "02_theme_flow", folder=figures, data=model.weights)
+flow
+
+# %% [markdown]
+# Each column is an answer paragraph in speaking order, each row a theme (named by its three
+# top terms); darker means more of that paragraph's weight. Red lines mark where a new
+# section begins; section numbers run along the bottom.
+
+# %%
+nmf_shares = topics.theme_share_table(model, segments)
+fig = viz.plot_shares(nmf_shares, label_col="label", title="nmf_shares", lang=params.lang)
+viz.save_figure(fig, "02_nmf_shares", folder=figures, data=nmf_shares)
+fig
+
+# %% [markdown]
+# The share of answer characters in paragraphs whose strongest theme is each theme.
+
+# %% [markdown]
+# ## A coded view: transparent coding rules
+# `data/codebook.csv` lists each theme's terms; a paragraph carries a theme when its text
+# contains one of them (several themes may apply, so shares do not add up to 100 %).
+
+# %%
+codebook = topics.read_codebook()
+names = {t: topics.theme_name(t, params.lang, codebook=codebook) for t in codebook["theme"]}
+shares = topics.theme_share_by(segments, codebook=codebook).assign(name=lambda t: t["theme"].map(names))
+fig = viz.plot_shares(shares, label_col="name", title="theme_shares", lang=params.lang)
+viz.save_figure(fig, "02_theme_shares", folder=figures, data=shares)
+fig
+
+# %%
+by_section = topics.theme_share_by(segments, by=unit, codebook=codebook)
+by_section.pivot(index=unit, columns="theme", values="share").round(2)
+
+# %%
+by_origin = topics.theme_share_by(segments, by="qa_origin", codebook=codebook)
+by_origin = by_origin[by_origin["qa_origin"].isin(["domestic", "foreign"])]
+if by_origin["qa_origin"].nunique() == 2:
+    fig = viz.plot_theme_by_origin(by_origin, names, lang=params.lang)
+    viz.save_figure(fig, "02_theme_by_origin", folder=figures, data=by_origin)
+    display(fig)
+else:
+    print("This transcript has no answers to both domestic and foreign outlets: no comparison to draw.")
+
+# %% [markdown]
+# For each theme, the share of the answer text given to domestic (red) and to foreign (blue)
+# outlets that carries it. Few questions come from foreign outlets; treat differences as leads.
