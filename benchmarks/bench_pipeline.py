@@ -8,8 +8,9 @@ child process of its own so that its peak memory (max RSS) is its own:
 
 - jieba: ``jieba.lcut`` on every paragraph, with the project's user dictionary
   added as the pipeline adds it (dictionary loaded before timing);
-- pipeline: every stage the project runs per paragraph (today: tokens, with
-  their filters, as a DataFrame), engines loaded before timing.
+- pipeline: every stage the project runs per paragraph: tokens (with their
+  filters, as a DataFrame), sentiment (terms, sentence and paragraph scores),
+  engines and lexicons loaded before timing.
 
 It prints the seconds of each, the speed ratio (jieba seconds / pipeline
 seconds; the goal is at least 1.0), each side's peak memory (goal: pipeline at
@@ -57,29 +58,38 @@ def run_jieba(segments: pd.DataFrame, out: Path) -> dict:
     t0 = time.perf_counter()
     tokens = [jieba.lcut(t) for t in texts]
     seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out.write_bytes(pickle.dumps(tokens))
-    return {"seconds": seconds, "tokens": sum(map(len, tokens))}
+    return {"seconds": seconds, "tokens": sum(map(len, tokens)), "max_rss_mb": peak}
 
 
 def run_pipeline(segments: pd.DataFrame, out: Path) -> dict:
+    from analysis import sentiment
     from analysis.tokens import segmenter, tokenize
 
-    segmenter("rjieba")("预热")  # load the engine and the user dictionary before timing
+    # load the engine, the user dictionary and the lexicons before timing
+    segmenter("rjieba")("预热")
+    sentiment.term_table(segments.head(3))
     stages = {}
     t0 = time.perf_counter()
     tokens = tokenize(segments, progress=True)
     stages["tokens"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    terms = sentiment.term_table(segments, tokens=tokens)
+    sentiment.score_sentences(segments, terms=terms)
+    sentiment.score_paragraphs(segments, terms=terms)
+    stages["sentiment"] = time.perf_counter() - t0
     seconds = sum(stages.values())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the identity check's copies
     lists = tokens.groupby(["doc_id", "para_no"], sort=False)["token"].agg(list)
     keys = list(zip(segments["doc_id"], segments["para_no"]))
     out.write_bytes(pickle.dumps([lists.get(k, []) for k in keys]))
-    return {"seconds": seconds, "stages": stages, "tokens": len(tokens)}
+    return {"seconds": seconds, "stages": stages, "tokens": len(tokens), "max_rss_mb": peak}
 
 
 def child(side: str, data: Path, out: Path) -> None:
     segments = pd.read_pickle(data)
     result = (run_jieba if side == "jieba" else run_pipeline)(segments, out)
-    result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
 

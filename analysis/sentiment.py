@@ -1,0 +1,346 @@
+"""Tone: a transparent lexicon scorer for diplomatic Chinese.
+
+How a paragraph is scored (every step shows in :func:`term_table`):
+
+1. **Tokens** are jieba's (:func:`analysis.tokens.tokenize`). Sentences end at
+   。！？；… (closing quotes stay with their sentence); clauses also end at ，、：.
+2. **Terms.** Each token, or run of 2–4 tokens, found in the lexicons gets a
+   polarity: the domain lexicon (``data/lexicons/sentiment_domain.csv``, −2 … +2)
+   overrides the general one (Tsinghua praise/degrade, ±1, counted at a quarter
+   weight, :data:`GENERAL_WEIGHT`). The longest match wins.
+3. **Negation.** A negator (不, 没有, 无, 未 …) before a term in the same clause
+   flips it; two flip it back (不冲突不对抗: each 不 flips its own term, so both are
+   conciliatory; 并非不…: a double negative). A negator reaches the term right
+   after it or one token further (没有任何合作), no further (不接受这种无端指责
+   stays an accusation). A prohibition (不要, 别, 勿 …) flips a positive term but
+   leaves a negative one negative: 不要损害和平 is a warning, not praise.
+4. **Degree.** A degree adverb (更加, 十分, 极 …) right before a term (at most one
+   token between, same clause) multiplies it by its weight (``sentiment_modifiers.csv``).
+5. **Contrast.** In a sentence with 但/但是/然而/却 …, terms before the contrast word
+   count half.
+6. **Rhetorical questions.** In a sentence with 难道 or 岂, one negation is
+   cancelled (难道不是干涉？ is an accusation of interference).
+
+A unit's score is (P − N) / (P + N + k), k = :data:`SMOOTHING`, where P and N
+are the summed positive and negative weights of its terms: 0 without evaluative
+terms, towards ±1 as one side dominates, always in (−1, 1).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .config import LEXICON_DIR
+from .tokens import segmenter, tokenize
+
+GENERAL_LEXICON = LEXICON_DIR / "tsinghua_praise_degrade.csv"
+DOMAIN_LEXICON = LEXICON_DIR / "sentiment_domain.csv"
+MODIFIERS = LEXICON_DIR / "sentiment_modifiers.csv"
+_SENTENCE_END = set("。！？!?；;…")
+_CLAUSE_END = _SENTENCE_END | set("，,、：:")
+_CLOSERS = set("”’」』）)》】")
+_MAX_PHRASE = 4
+_CONTRAST_BEFORE = 0.5
+_NEGATION_WINDOW = 2  # a negator reaches the term right after it, or one token further
+#: Weight of the general lexicon's terms: the domain lexicon is written for this genre;
+#: the general one fills its gaps, and many of its praise words (明确, 重要, 达成) are
+#: the everyday vocabulary of neutral official prose. Chosen on the development half of
+#: the labels (data/eval/README.md), among 0, 0.1, 0.25, 0.5, 0.75 and 1.
+GENERAL_WEIGHT = 0.25
+#: The constant in (P - N) / (P + N + k): a unit needs evaluative weight beyond k to
+#: move far from 0. Chosen with GENERAL_WEIGHT, among 0.5, 1, 2, 3 and 4.
+SMOOTHING = 2.0
+NEGATION_MARK = "¬"
+
+
+@lru_cache(maxsize=1)
+def read_lexicon() -> pd.DataFrame:
+    """The combined lexicon: term, polarity, source (``domain`` overrides ``general``)."""
+    general = pd.read_csv(GENERAL_LEXICON, dtype={"term": str}, keep_default_na=False)
+    domain = pd.read_csv(DOMAIN_LEXICON, dtype={"term": str}, keep_default_na=False)
+    general = general.assign(source="general")[["term", "polarity", "source"]]
+    domain = domain.assign(source="domain")[["term", "polarity", "source"]]
+    general = general.assign(polarity=general["polarity"] * GENERAL_WEIGHT)
+    combined = pd.concat([general[~general["term"].isin(domain["term"])], domain], ignore_index=True)
+    return combined.astype({"polarity": float})
+
+
+@lru_cache(maxsize=1)
+def read_modifiers() -> pd.DataFrame:
+    """Negators, degree adverbs, contrast and rhetorical markers: term, kind, weight."""
+    return pd.read_csv(MODIFIERS, dtype={"term": str}, keep_default_na=False).astype({"weight": float})
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    lex = read_lexicon()
+    mods = read_modifiers()
+    cut = segmenter()
+    single: dict[str, float] = {}
+    # a phrase of 2-4 tokens, keyed by its first token: (the other tokens, polarity, text)
+    phrases: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
+    for term, pol in zip(lex["term"], lex["polarity"]):
+        parts = cut(term)
+        if len(parts) == 1:
+            single[term] = pol
+        elif len(parts) <= _MAX_PHRASE:
+            phrases.setdefault(parts[0], []).append((tuple(parts[1:]), pol, term))
+    for options in phrases.values():
+        options.sort(key=lambda o: -len(o[0]))  # the longest match wins
+    degree = dict(zip(mods.loc[mods["kind"] == "degree", "term"], mods.loc[mods["kind"] == "degree", "weight"]))
+    kinds = {k: set(mods.loc[mods["kind"] == k, "term"])
+             for k in ("negator", "prohibitive", "contrast", "rhetorical")}
+    # modifiers modify: their own polarity (严重, 强烈 ...) is not counted
+    for word in list(degree) + [w for ws in kinds.values() for w in ws]:
+        single.pop(word, None)
+    return single, phrases, degree, kinds
+
+
+@lru_cache(maxsize=200_000)
+def _lookup(word: str) -> tuple[float, str]:
+    """A token's polarity and the term to show, or (nan, "").
+
+    jieba keeps some compounds whole (非常感谢, 不友好, 无端指责): such a token is
+    read by its longest final part that is a term, since Chinese compounds put the
+    head last; a degree adverb or negator in front scales or flips it.
+    """
+    single, _, degree, kinds = _tables()
+    if word in single:
+        return single[word], word
+    for cut in range(1, len(word) - 1):
+        head, rest = word[:cut], word[cut:]
+        if rest in single:
+            if head in degree:
+                return single[rest] * degree[head], word
+            if head in kinds["negator"] or (head in kinds["prohibitive"] and single[rest] > 0):
+                return -single[rest], NEGATION_MARK + rest
+            return single[rest], rest
+    return float("nan"), ""
+
+
+def _within(clause_start: np.ndarray, k: int) -> np.ndarray:
+    """True where the token k places back is in the same clause."""
+    ok = np.ones(len(clause_start), dtype=bool)
+    for j in range(k):
+        ok &= ~np.roll(clause_start, j)  # no clause starts at i, i-1, ..., i-k+1
+    ok[:k] = False
+    return ok
+
+
+def _before(flag: np.ndarray, clause_start: np.ndarray, k: int) -> np.ndarray:
+    """How many of the k tokens before each token carry ``flag``, within its clause."""
+    count = np.zeros(len(flag), dtype=int)
+    for j in range(1, k + 1):
+        count += np.where(_within(clause_start, j), np.roll(flag, j), False)
+    return count
+
+
+def _group_starts(keys: np.ndarray) -> np.ndarray:
+    """True where a new group begins (keys sorted by group)."""
+    start = np.ones(len(keys), dtype=bool)
+    start[1:] = keys[1:] != keys[:-1]
+    return start
+
+
+def _cumcount_since(flag: np.ndarray, reset: np.ndarray) -> np.ndarray:
+    """Running count of ``flag`` that restarts at 0 wherever ``reset`` is True."""
+    c = np.cumsum(flag)
+    base = np.maximum.accumulate(np.where(reset, c - flag, 0))
+    return c - base
+
+
+def term_table(segments: pd.DataFrame, *, tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every token with what the scorer made of it.
+
+    Columns: the token table's (doc_id, para_no, position, token ...), then
+    sent_no and clause_no (within the paragraph), term (the lexicon entry
+    matched at this token; a phrase is credited to its first token), polarity
+    (the entry's), negated, degree, weight (the signed contribution after
+    negation, degree and contrast; 0 for tokens that are no term).
+    """
+    single, phrases, degree, kinds = _tables()
+    tok = (tokenize(segments) if tokens is None else tokens).reset_index(drop=True)
+    words = tok["token"].to_numpy(dtype=object)
+    n = len(words)
+    doc_code = pd.factorize(tok["doc_id"])[0].astype(np.int64)
+    para_no = tok["para_no"].to_numpy(dtype=np.int64)
+    para_key = doc_code * (int(para_no.max(initial=0)) + 1) + para_no
+    para_start = _group_starts(para_key)
+    # every per-word property is computed once per distinct word, then spread by code
+    codes, vocab = pd.factorize(words)
+
+    def flag(test) -> np.ndarray:
+        return np.fromiter((test(w) for w in vocab), bool, len(vocab))[codes]
+
+    # sentences and clauses: a boundary after a terminal (and after closers that follow it)
+    is_end = flag(lambda w: w in _SENTENCE_END)
+    is_clause_end = flag(lambda w: w in _CLAUSE_END)
+    is_closer = flag(lambda w: w in _CLOSERS)
+    # a sentence ends at a terminal mark, or at the closing quotes right after one
+    end_like = is_end | (is_closer & np.roll(is_end, 1)) | (is_closer & np.roll(is_closer, 1) & np.roll(is_end, 2))
+    next_is_closer = np.append(is_closer[1:], False)
+    next_is_new_para = np.append(para_start[1:], True)
+    end_here = end_like & (~next_is_closer | next_is_new_para)
+    sent_start = para_start | np.roll(end_here, 1) & ~para_start
+    sent_start[0] = True
+    clause_start = sent_start | (np.roll(is_clause_end, 1) & ~para_start)
+    clause_start[0] = True
+    sent_no = _cumcount_since(sent_start, para_start) - 1
+    sent_key = np.cumsum(sent_start)
+
+    # terms: phrases first (longest wins), looked for only where a phrase can begin
+    term = np.full(n, None, dtype=object)
+    polarity = np.zeros(n)
+    covered = np.zeros(n, dtype=bool)
+    starts = flag(lambda w: w in phrases)
+    for i in np.flatnonzero(starts):
+        if covered[i]:
+            continue
+        for rest, pol, text in phrases[words[i]]:
+            j = i + 1 + len(rest)
+            if j <= n and tuple(words[i + 1:j]) == rest and para_key[j - 1] == para_key[i] \
+                    and not covered[i:j].any():
+                term[i], polarity[i] = text, pol
+                covered[i:j] = True
+                break
+    found = [_lookup(w) for w in vocab]
+    lookup = np.array([f[0] for f in found], dtype=float)[codes] if n else np.zeros(0)
+    shown = np.array([f[1] for f in found], dtype=object)[codes] if n else np.zeros(0, object)
+    single_hit = ~covered & ~np.isnan(lookup)
+    term[single_hit] = shown[single_hit]
+    polarity[single_hit] = lookup[single_hit]
+    is_term = (term != None) & (polarity != 0)  # noqa: E711
+
+    # negation: negators among the two tokens before the term, in its clause (each
+    # flips once); a prohibition (不要, 别 ...) flips positive terms only: 不要损害 warns
+    negator = flag(lambda w: w in kinds["negator"])
+    prohibitive = flag(lambda w: w in kinds["prohibitive"])
+    neg_count = _before(negator, clause_start, _NEGATION_WINDOW) + np.where(
+        polarity > 0, _before(prohibitive, clause_start, _NEGATION_WINDOW), 0)
+    # rhetorical questions cancel one negation after 难道/岂 in the sentence
+    rhet = flag(lambda w: w in kinds["rhetorical"])
+    rhet_before = _cumcount_since(rhet, sent_start) > 0
+    neg_count = np.where(rhet_before & (neg_count > 0), neg_count - 1, neg_count)
+    negated = is_term & (neg_count % 2 == 1)
+
+    # degree: the nearest adverb among the two tokens before the term, same clause
+    deg = np.array([degree.get(w, 1.0) for w in vocab])[codes] if n else np.ones(0)
+    deg_prev1 = np.where(_within(clause_start, 1), np.roll(deg, 1), 1.0)
+    deg_prev2 = np.where(_within(clause_start, 2), np.roll(deg, 2), 1.0)
+    degree_w = np.where(deg_prev1 != 1.0, deg_prev1, deg_prev2)
+
+    # contrast: terms before a contrast word in its sentence count half
+    contrast = flag(lambda w: w in kinds["contrast"])
+    seen = _cumcount_since(contrast, sent_start)
+    total = pd.Series(contrast).groupby(sent_key).transform("sum").to_numpy()
+    contrast_w = np.where((total > 0) & (seen == 0), _CONTRAST_BEFORE, 1.0)
+
+    weight = np.where(is_term, polarity * np.where(negated, -1, 1) * degree_w * contrast_w, 0.0)
+    return tok.assign(  # copy-on-write: the token columns are shared, not copied
+        sent_no=sent_no,
+        clause_no=_cumcount_since(clause_start, para_start) - 1,
+        term=np.where(is_term, term, ""),
+        polarity=np.where(is_term, polarity, 0.0),
+        negated=negated,
+        degree=np.where(is_term, degree_w, 1.0),
+        weight=weight,
+    )
+
+
+def _score(pos: pd.Series, neg: pd.Series) -> pd.Series:
+    return (pos - neg) / (pos + neg + SMOOTHING)
+
+
+def _shown(terms: pd.DataFrame) -> pd.Series:
+    return np.where(terms["negated"], NEGATION_MARK + terms["term"], terms["term"])
+
+
+def score_sentences(segments: pd.DataFrame, *, terms: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per sentence: doc_id, para_no, sent_no, text, score (−1 … 1),
+    positive_terms and negative_terms (space-separated; ¬ marks a negated term),
+    pos and neg (the summed weights)."""
+    t = term_table(segments) if terms is None else terms
+    if t.empty:
+        return pd.DataFrame(columns=["doc_id", "para_no", "sent_no", "text", "score",
+                                     "positive_terms", "negative_terms", "pos", "neg"])
+    sent_no = t["sent_no"].to_numpy()
+    para_no = t["para_no"].to_numpy()
+    doc = pd.factorize(t["doc_id"])[0]
+    new = np.ones(len(t), dtype=bool)
+    new[1:] = (sent_no[1:] != sent_no[:-1]) | (para_no[1:] != para_no[:-1]) | (doc[1:] != doc[:-1])
+    sid = np.cumsum(new) - 1
+    first = np.flatnonzero(new)
+    last = np.append(first[1:], len(t)) - 1
+    weight = t["weight"].to_numpy()
+    pos = np.bincount(sid, weights=np.clip(weight, 0, None), minlength=len(first))
+    neg = np.bincount(sid, weights=np.clip(-weight, 0, None), minlength=len(first))
+    out = t.iloc[first][["doc_id", "para_no", "sent_no"]].reset_index(drop=True)
+    texts = segments.set_index(["doc_id", "para_no"])["text"]
+    para_text = texts.reindex(pd.MultiIndex.from_frame(out[["doc_id", "para_no"]])).to_numpy()
+    starts, ends = t["start"].to_numpy()[first], t["end"].to_numpy()[last]
+    out["text"] = [p[a:b] for p, a, b in zip(para_text, starts, ends)]
+    out["pos"], out["neg"] = pos, neg
+    out["score"] = _score(out["pos"], out["neg"])
+    hits = t[weight != 0].assign(sid=sid[weight != 0], shown=lambda h: _shown(h))
+    for column, sign in (("positive_terms", hits["weight"] > 0), ("negative_terms", hits["weight"] < 0)):
+        joined = hits[sign].groupby("sid")["shown"].agg(" ".join)
+        out[column] = joined.reindex(range(len(out))).fillna("").to_numpy()
+    return out[["doc_id", "para_no", "sent_no", "text", "score", "positive_terms", "negative_terms", "pos", "neg"]]
+
+
+def score_paragraphs(segments: pd.DataFrame, *, terms: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per paragraph: doc_id, para_no, score (−1 … 1), pos and neg (summed weights).
+
+    Paragraphs without tokens (none in practice) are missing; every
+    paragraph of ``segments`` with text appears.
+    """
+    t = term_table(segments) if terms is None else terms
+    t = t.assign(pos=t["weight"].clip(lower=0), neg=(-t["weight"]).clip(lower=0))
+    out = t.groupby(["doc_id", "para_no"], sort=False).agg(pos=("pos", "sum"), neg=("neg", "sum")).reset_index()
+    out["score"] = _score(out["pos"], out["neg"])
+    return out[["doc_id", "para_no", "score", "pos", "neg"]]
+
+
+def tone_table(
+    segments: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    *,
+    by: str | list[str],
+    kinds: tuple[str, ...] = ("question", "answer", "statement"),
+) -> pd.DataFrame:
+    """Tone aggregated over groups of paragraphs (an answer: ``qa_no``; a section;
+    a document; a questioner's origin). The score of a group pools its terms:
+    (P − N) / (P + N + k) over the summed weights, so long paragraphs weigh more.
+    Columns: the groups, score, mean_paragraph_score, paragraphs, chars."""
+    groups = [by] if isinstance(by, str) else list(by)
+    seg = segments[segments["kind"].isin(kinds)]
+    cols = [c for c in groups if c not in ("doc_id",)] + ["doc_id", "para_no", "n_chars"]
+    merged = paragraphs.merge(seg[list(dict.fromkeys(cols))], on=["doc_id", "para_no"])
+    out = (
+        merged.groupby(groups, dropna=True)
+        .agg(pos=("pos", "sum"), neg=("neg", "sum"), mean_paragraph_score=("score", "mean"),
+             paragraphs=("para_no", "size"), chars=("n_chars", "sum"))
+        .reset_index()
+    )
+    out["score"] = _score(out["pos"], out["neg"])
+    return out[groups + ["score", "mean_paragraph_score", "paragraphs", "chars"]]
+
+
+def driver_terms(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The terms that weigh most on each side: term (¬ if negated), direction
+    (``positive``/``negative``), total weight, occurrences."""
+    hits = terms[terms["weight"] != 0].assign(shown=lambda t: _shown(t))
+    hits = hits.assign(direction=np.where(hits["weight"] > 0, "positive", "negative"))
+    table = (
+        hits.groupby(["direction", "shown"]).agg(weight=("weight", "sum"), count=("weight", "size"))
+        .reset_index().rename(columns={"shown": "term"})
+    )
+    table["abs"] = table["weight"].abs()
+    table = table.sort_values(["direction", "abs", "term"], ascending=[False, False, True])
+    return table.groupby("direction", sort=False).head(n).drop(columns="abs").reset_index(drop=True)
+
+
+Level = Literal["sentence", "paragraph", "answer", "section", "document"]
