@@ -343,4 +343,85 @@ def driver_terms(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
     return table.groupby("direction", sort=False).head(n).drop(columns="abs").reset_index(drop=True)
 
 
-Level = Literal["sentence", "paragraph", "answer", "section", "document"]
+Level = Literal["sentence", "paragraph", "answer", "section"]
+LEVELS: tuple[Level, ...] = ("sentence", "paragraph", "answer", "section")
+
+
+def arc_table(segments: pd.DataFrame, *, level: Level = "paragraph", terms: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tone in speaking order at one level, for the tone arc.
+
+    Columns: order (0, 1, ...), qa_no, section_no, kind (the paragraph's kind;
+    ``answer`` at the answer and section levels), score, and para_no and
+    sent_no where the level has them. Editorial text (headlines, titles,
+    narration) is left out.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    t = term_table(segments) if terms is None else terms
+    spoken = segments[segments["kind"].isin(["statement", "question", "answer"])]
+    info = spoken[["doc_id", "para_no", "kind", "qa_no", "section_no"]]
+    if level in ("sentence", "paragraph"):
+        scores = score_sentences(segments, terms=t) if level == "sentence" else score_paragraphs(segments, terms=t)
+        out = scores.merge(info, on=["doc_id", "para_no"])
+    else:
+        unit = "qa_no" if level == "answer" or segments["section_no"].isna().all() else "section_no"
+        paragraphs = score_paragraphs(segments, terms=t)
+        out = tone_table(segments, paragraphs, by=["doc_id", unit], kinds=("answer",))
+        out = out.assign(kind="answer")
+        if unit == "qa_no":
+            sections = info.drop_duplicates("qa_no").set_index("qa_no")["section_no"]
+            out["section_no"] = out["qa_no"].map(sections)
+        else:
+            out["qa_no"] = out["section_no"]
+    out = out.reset_index(drop=True)
+    out.insert(0, "order", range(len(out)))
+    return out
+
+
+def highlight_html(terms: pd.DataFrame, doc_id: str, para_no: int) -> str:
+    """A paragraph as HTML with its scored terms marked: green positive, red
+    negative, the weight in each mark's tooltip and after the paragraph."""
+    from html import escape
+
+    t = terms[(terms["doc_id"] == doc_id) & (terms["para_no"] == para_no)]
+    parts = []
+    for row in t.itertuples():
+        if row.weight:
+            colour = "#1e8449" if row.weight > 0 else "#c0392b"
+            parts.append(
+                f'<span style="color:{colour};font-weight:bold;border-bottom:2px solid {colour}" '
+                f'title="{escape(row.term)}: {row.weight:+.2f}">{escape(row.token)}</span>'
+            )
+        else:
+            parts.append(escape(row.token))
+    scored = t[t["weight"] != 0]
+    listing = ", ".join(
+        f"{escape(NEGATION_MARK + r.term if r.negated else r.term)} {r.weight:+.2f}" for r in scored.itertuples()
+    )
+    pos, neg = scored["weight"].clip(lower=0).sum(), (-scored["weight"]).clip(lower=0).sum()
+    score = (pos - neg) / (pos + neg + SMOOTHING)
+    return (f'<p style="font-size:1.1em;line-height:1.8">{"".join(parts)}</p>'
+            f"<p>score {score:+.3f} &nbsp; (P {pos:.2f}, N {neg:.2f}); terms: {listing or 'none'}</p>")
+
+
+def term_viewer(terms: pd.DataFrame, segments: pd.DataFrame):
+    """An ipywidgets viewer for JupyterLab: pick a paragraph, see its scored terms."""
+    import ipywidgets as widgets
+    from IPython.display import HTML, display
+
+    spoken = segments[segments["kind"].isin(["statement", "question", "answer"])]
+    options = [
+        (f"{r.para_no:>3} {r.kind} Q{'' if pd.isna(r.qa_no) else int(r.qa_no)}: {r.text[:24]}…", (r.doc_id, r.para_no))
+        for r in spoken.itertuples()
+    ]
+    picker = widgets.Dropdown(options=options, description="paragraph", layout=widgets.Layout(width="90%"))
+    out = widgets.Output()
+
+    def show(change=None) -> None:
+        out.clear_output()
+        with out:
+            display(HTML(highlight_html(terms, *picker.value)))
+
+    picker.observe(show, names="value")
+    show()
+    return widgets.VBox([picker, out])

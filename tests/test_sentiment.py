@@ -98,3 +98,34 @@ def test_seed_tone_reads_right(seed):
     # by reading: Q8 (frivolous lawsuits) is the most combative answer, Q5 (aid) warm
     by_qa = answers.groupby("qa_no")["score"].mean()
     assert by_qa[8] < 0 and by_qa[5] > 0 and by_qa[8] < by_qa[5]
+
+
+def test_tone_tables_and_arc(seed):
+    terms = S.term_table(seed)
+    paragraphs = S.score_paragraphs(seed, terms=terms)
+    assert set(paragraphs["para_no"]) == set(seed["para_no"])
+    by_qa = S.tone_table(seed, paragraphs, by="qa_no", kinds=("answer",))
+    assert list(by_qa["qa_no"]) == list(range(1, 13))
+    assert list(by_qa["paragraphs"]) == [3, 8, 6, 4, 6, 4, 6, 3, 8, 5, 6, 4]  # hand counts, test_corpus
+    arc = S.arc_table(seed, level="paragraph", terms=terms)
+    assert set(arc["kind"]) == {"statement", "question", "answer"} and len(arc) == 1 + 12 + 63
+    assert list(arc["order"]) == list(range(len(arc)))
+    assert len(S.arc_table(seed, level="answer", terms=terms)) == 12
+    assert len(S.arc_table(seed, level="section", terms=terms)) == 12
+    sentences = S.arc_table(seed, level="sentence", terms=terms)
+    assert len(sentences) > len(arc)
+    with pytest.raises(ValueError):
+        S.arc_table(seed, level="word")
+
+
+def test_highlight_marks_terms():
+    seg = answer("美方抹黑中国，我们坚决反对。")
+    html = S.highlight_html(S.term_table(seg), "t", int(seg["para_no"].iloc[0]))
+    assert 'title="抹黑: -2.00"' in html and "坚决反对 -2.00" in html and "score -" in html
+
+
+def test_driver_terms():
+    t = S.term_table(answer("美方抹黑中国，又抹黑香港。我们支持合作。"))
+    d = S.driver_terms(t).set_index("term")
+    assert d.loc["抹黑", "weight"] == pytest.approx(-4) and d.loc["抹黑", "count"] == 2
+    assert d.loc["合作", "direction"] == "positive"
