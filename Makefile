@@ -34,7 +34,7 @@ WEBFONT := reports/fonts/wqy-microhei.ttf
 META := data/outlets.csv data/speakers.csv data/labels.csv data/translations.csv $(wildcard data/lexicons/*)
 RAW := $(wildcard data/raw/*.txt)
 
-.PHONY: help report test bench eval lab clean lock
+.PHONY: help report test bench eval gazetteer lab clean lock
 
 help: ## List the targets (this message)
 	@grep -hE '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -52,6 +52,9 @@ bench: $(STAMP) ## Corpus-scale benchmark: pipeline speed against bare jieba, pe
 
 eval: $(STAMP) ## Tone scorer against the hand labels in data/eval (Spearman rho, with SnowNLP)
 	$(BIN)/python benchmarks/eval_sentiment.py
+
+gazetteer: $(STAMP) ## Rebuild data/lexicons/gazetteer.csv from CLDR (babel), UN membership and the alias files
+	$(BIN)/python tools/build_gazetteer.py
 
 lab: $(STAMP) ## Start JupyterLab on the project's environment
 	$(BIN)/jupyter lab --notebook-dir=.

@@ -536,3 +536,106 @@ def plot_driver_terms(drivers: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         ax.set_xlabel(label("weight", lang))
         fig.suptitle(label("tone_drivers", lang))
     return fig
+
+
+# ---------------------------------------------------------------------------
+# Countries
+
+
+def _country(code: str, lang: Lang) -> str:
+    from .countries import country_label
+
+    return country_label(code, lang)
+
+
+def plot_mentions_by_kind(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """Grouped horizontal bars: mentions of each country in questions and in answers,
+    most mentioned on top. ``table`` is :func:`analysis.countries.mention_table` by kind."""
+    wide = table.pivot(index="country", columns="kind", values="mentions").fillna(0)
+    for kind in ("question", "answer"):
+        if kind not in wide:
+            wide[kind] = 0
+    wide = wide.assign(total=wide.sum(axis=1)).sort_values(["total"], ascending=True, kind="stable")
+    y = np.arange(len(wide))
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 0.24 * len(wide) + 1.2))
+        ax.barh(y + 0.2, wide["question"], height=0.4, color=KIND_COLORS["question"], label=label("question", lang))
+        ax.barh(y - 0.2, wide["answer"], height=0.4, color=KIND_COLORS["answer"], label=label("answer", lang))
+        ax.set_yticks(y, [_country(c, lang) for c in wide.index])
+        ax.set_xlabel(label("mentions", lang))
+        fig.legend(loc="outside lower center", ncols=2)
+        fig.suptitle(label("mentions_by_kind", lang))
+    return fig
+
+
+def plot_country_heatmap(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """Heatmap: countries (rows, most mentioned on top) by section or Q&A (columns),
+    counts written in the cells. ``table`` is :func:`analysis.countries.mention_table`
+    by ``section_no`` or ``qa_no``."""
+    unit = "section_no" if "section_no" in table.columns else "qa_no"
+    wide = table.pivot(index="country", columns=unit, values="mentions").fillna(0).astype(int)
+    wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    with figure_style("double"):
+        fig, ax = plt.subplots(figsize=(7.2, 0.24 * len(wide) + 1.3))
+        ax.imshow(wide.to_numpy(), aspect="auto", cmap="Greys", vmin=0, vmax=max(1, wide.to_numpy().max()))
+        for (i, j), v in np.ndenumerate(wide.to_numpy()):
+            if v:
+                ax.text(j, i, str(v), ha="center", va="center", fontsize=6,
+                        color="white" if v > wide.to_numpy().max() / 2 else "black")
+        ax.set_yticks(range(len(wide)), [_country(c, lang) for c in wide.index])
+        ax.set_xticks(range(wide.shape[1]), [str(int(c)) for c in wide.columns])
+        ax.set_xlabel(label("section" if unit == "section_no" else "qa", lang))
+        for side in ("top", "right", "left", "bottom"):
+            ax.spines[side].set_visible(False)
+        fig.suptitle(label("country_section", lang))
+    return fig
+
+
+def plot_comention_network(pairs: pd.DataFrame, counts: pd.Series, *, lang: Lang = "zh") -> Figure:
+    """Co-mention network: countries on a circle (size by mentions), a line for each
+    pair named in the same sentence, width by the number of such sentences.
+
+    ``pairs`` is :func:`analysis.countries.comention_table`; ``counts`` maps a
+    country to its mentions. The circle layout is deterministic.
+    """
+    nodes = sorted(set(pairs["a"]) | set(pairs["b"]), key=lambda c: (-counts.get(c, 0), c))
+    angle = {c: np.pi / 2 - 2 * np.pi * i / max(1, len(nodes)) for i, c in enumerate(nodes)}
+    pos = {c: (np.cos(a), np.sin(a)) for c, a in angle.items()}
+    top = max(1, int(pairs["sentences"].max())) if len(pairs) else 1
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 3.5))
+        for r in pairs.itertuples():
+            (x1, y1), (x2, y2) = pos[r.a], pos[r.b]
+            ax.plot([x1, x2], [y1, y2], color="#7f8c8d", linewidth=0.4 + 3 * r.sentences / top, zorder=1)
+        biggest = max([counts.get(c, 1) for c in nodes] or [1])
+        for c in nodes:
+            x, y = pos[c]
+            ax.scatter(x, y, s=20 + 180 * counts.get(c, 0) / biggest, color="#2471a3", zorder=2)
+            ax.annotate(_country(c, lang), (x, y), xytext=(6 * np.sign(x or 1), 6 * np.sign(y or 1)),
+                        textcoords="offset points", fontsize=6.5,
+                        ha="left" if x >= 0 else "right", va="bottom" if y >= 0 else "top")
+        ax.set_xlim(-1.6, 1.6)
+        ax.set_ylim(-1.4, 1.4)
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        fig.suptitle(label("comention", lang))
+    return fig
+
+
+def plot_country_tone(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """Dots with intervals: mean tone of the sentences naming each country, the number
+    of sentences beside it. ``table`` is :func:`analysis.countries.country_tone_table`."""
+    t = table.sort_values("mean", ascending=True, kind="stable")
+    y = np.arange(len(t))
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 0.24 * len(t) + 1.1))
+        ax.axvline(0, color="black", linewidth=0.5)
+        ok = t["low"].notna()
+        ax.hlines(y[ok.to_numpy()], t.loc[ok, "low"].clip(-1, 1), t.loc[ok, "high"].clip(-1, 1),
+                  color="#7f8c8d", linewidth=1)
+        ax.scatter(t["mean"], y, color=[TONE_COLORS["positive" if m >= 0 else "negative"] for m in t["mean"]], s=14, zorder=3)
+        ax.set_yticks(y, [f"{_country(c, lang)} (n={n})" for c, n in zip(t["country"], t["sentences"])])
+        ax.set_xlim(-1, 1)
+        ax.set_xlabel(label("mean_tone", lang))
+        fig.suptitle(label("country_tone", lang))
+    return fig

@@ -10,7 +10,7 @@ child process of its own so that its peak memory (max RSS) is its own:
   added as the pipeline adds it (dictionary loaded before timing);
 - pipeline: every stage the project runs per paragraph: tokens (with their
   filters, as a DataFrame), sentiment (terms, sentence and paragraph scores),
-  engines and lexicons loaded before timing.
+  country mentions; engines and lexicons loaded before timing.
 
 It prints the seconds of each, the speed ratio (jieba seconds / pipeline
 seconds; the goal is at least 1.0), each side's peak memory (goal: pipeline at
@@ -64,12 +64,13 @@ def run_jieba(segments: pd.DataFrame, out: Path) -> dict:
 
 
 def run_pipeline(segments: pd.DataFrame, out: Path) -> dict:
-    from analysis import sentiment
+    from analysis import countries, sentiment
     from analysis.tokens import segmenter, tokenize
 
     # load the engine, the user dictionary and the lexicons before timing
     segmenter("rjieba")("预热")
     sentiment.term_table(segments.head(3))
+    countries.find_mentions(segments.head(3))
     stages = {}
     t0 = time.perf_counter()
     tokens = tokenize(segments, progress=True)
@@ -79,6 +80,9 @@ def run_pipeline(segments: pd.DataFrame, out: Path) -> dict:
     sentiment.score_sentences(segments, terms=terms)
     sentiment.score_paragraphs(segments, terms=terms)
     stages["sentiment"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    countries.find_mentions(segments, tokens=tokens)
+    stages["countries"] = time.perf_counter() - t0
     seconds = sum(stages.values())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the identity check's copies
     lists = tokens.groupby(["doc_id", "para_no"], sort=False)["token"].agg(list)

@@ -1,0 +1,117 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Country mentions: who is named, where, how often, in what tone
+#
+# Countries, territories, regions and organisations are found in the paragraphs' text (never
+# in speaker labels) by four rules: names and aliases from the gazetteer
+# (`data/lexicons/gazetteer.csv`, CLDR names plus documented aliases), 方 side forms (美方),
+# compounds of one-character abbreviations (中美, 中日韩, 中俄关系: one mention per country),
+# and characters governed by a verb (访华, 涉港). Single characters inside ordinary words
+# (美好, 法律, 加强) and dates (24日) are not mentions.
+#
+# **Parameters**: `transcript` (file, relative to the project root), `level` (`country`: Hong
+# Kong, Macao and Taiwan counted as China; `territory`: each on its own), `lang` (`zh`/`en`
+# labels), `min_count` (leave out countries named fewer times), `figures_dir`.
+
+# %% tags=["parameters"]
+transcript = "data/raw/wangyi_2020-05-24_npc.txt"
+level = "territory"
+lang = "zh"
+min_count = 1
+figures_dir = ""
+
+# %%
+from IPython.display import display
+
+import analysis
+from analysis import countries, sentiment, viz
+from analysis.params import ParameterError, positive_int
+
+params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
+if level not in ("country", "territory"):
+    raise ParameterError(f"level must be country or territory, not {level!r}")
+min_count = positive_int("min_count", min_count)
+figures = params.figures_dir
+segments = analysis.read_transcript(params.transcript)
+terms = sentiment.term_table(segments)
+mentions = countries.find_mentions(segments, fold_china=(level == "country"))
+mentions = countries.add_sentences(mentions, terms)
+unit = "section_no" if segments["section_no"].notna().any() else "qa_no"
+print(f"{len(mentions)} mentions of {mentions['country'].nunique()} countries and organisations")
+
+# %% [markdown]
+# ## Mentions in questions and in answers
+
+# %%
+by_kind = countries.mention_table(mentions, segments, by="kind", min_count=min_count)
+fig = viz.plot_mentions_by_kind(by_kind, lang=params.lang)
+viz.save_figure(fig, "04_mentions_by_kind", folder=figures, data=by_kind)
+display(fig)
+by_kind.pivot(index="country", columns="kind", values="mentions").fillna(0).astype(int)
+
+# %% [markdown]
+# Orange bars count mentions in the journalists' questions, grey ones in the principal's
+# answers (the opening statement, headlines and editorial text are left out).
+
+# %% [markdown]
+# ## Where each country comes up
+
+# %%
+by_section = countries.mention_table(mentions, segments, by=unit, min_count=min_count)
+fig = viz.plot_country_heatmap(by_section, lang=params.lang)
+viz.save_figure(fig, "04_country_by_section", folder=figures, data=by_section)
+fig
+
+# %% [markdown]
+# Each cell counts a country's mentions in one section's question and answer; darker is more.
+
+# %% [markdown]
+# ## Named together
+
+# %%
+pairs = countries.comention_table(mentions)
+totals = mentions["country"].value_counts()
+fig = viz.plot_comention_network(pairs, totals, lang=params.lang)
+viz.save_figure(fig, "04_comention_network", folder=figures, data=pairs)
+display(fig)
+pairs.head(15)
+
+# %% [markdown]
+# A line joins two countries named in the same sentence; the thicker the line, the more such
+# sentences. Larger dots are countries named more often.
+
+# %% [markdown]
+# ## Tone toward each country
+
+# %%
+sentences = sentiment.score_sentences(segments, terms=terms)
+tone = countries.country_tone_table(mentions, sentences, min_count=max(2, min_count))
+fig = viz.plot_country_tone(tone, lang=params.lang)
+viz.save_figure(fig, "04_country_tone", folder=figures, data=tone)
+display(fig)
+tone
+
+# %% [markdown]
+# Each dot is the mean tone score of the sentences that name the country (n beside its name),
+# with a 95 % t interval; countries named in fewer than two sentences are left out. The tone is
+# the sentence's, not necessarily aimed at that country: read the sentences before you quote
+# a difference.
+
+# %% [markdown]
+# ## Every mention in context
+# The full listing, for checking: each mention with ten characters on either side.
+
+# %%
+countries.mention_kwic(mentions, segments)

@@ -1,0 +1,102 @@
+"""Country mentions: the rules on plain sentences, and the seed counted by hand."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import parse_transcript
+from analysis import countries as C
+
+
+def mentions(text: str, **kw) -> list[tuple[str, str]]:
+    seg = parse_transcript(f"新华社记者：请问？\n王毅：{text}\n", doc_id="t")
+    m = C.find_mentions(seg[seg["kind"] == "answer"], **kw)
+    return list(zip(m["surface"], m["country"]))
+
+
+def test_compounds_give_one_row_per_country():
+    assert mentions("中美关系很重要。") == [("中", "CN"), ("美", "US")]
+    assert mentions("出席中日韩领导人会议。") == [("中", "CN"), ("日", "JP"), ("韩", "KR")]
+    assert mentions("中俄肩并肩。") == [("中", "CN"), ("俄", "RU")]
+    assert mentions("双方讨论了印巴局势。") == [("印", "IN"), ("巴", "PK")]
+
+
+def test_characters_inside_ordinary_words_are_no_mentions():
+    for text in ("世界更加美好。", "依照法律办事。", "坚定的意志。", "加强合作。", "谭德塞总干事表示。",
+                 "5月24日中午举行。", "其中美好的一面。", "这是发展中国家的愿望。", "印度洋的航道。",
+                 "美方对华为的打压。"):
+        got = [c for _, c in mentions(text)]
+        assert "JP" not in got and "FR" not in got and "IT" not in got and "CA" not in got, text
+    assert mentions("世界更加美好。") == []
+    assert mentions("5月24日中午举行。") == []
+    assert mentions("这是发展中国家的愿望。") == []
+    assert mentions("印度洋的航道。") == []
+    assert mentions("美方对华为的打压。") == [("美方", "US")]  # 华为 is Huawei, not 对华
+
+
+def test_side_forms_and_governed_characters():
+    assert mentions("中方愿同俄方合作。") == [("中方", "CN"), ("俄方", "RU")]
+    assert mentions("代表团来华访问，也涉及涉港问题。") == [("华", "CN"), ("港", "HK")]
+    assert mentions("中方自俄进口增长。") == [("中方", "CN"), ("俄", "RU")]
+
+
+def test_names_longest_first_and_blocklist():
+    assert mentions("专家组在刚果（金）工作。") == [("刚果（金）", "CD")]
+    assert mentions("中非共和国和非洲国家。") == [("中非共和国", "CF"), ("非洲", "REG:AFRICA")]
+    assert mentions("维护朝鲜半岛和平。") == [("朝鲜半岛", "REG:KOREAN_PENINSULA")]
+    assert mentions("中国台湾地区参与。") == [("中国台湾地区", "TW")]
+    assert mentions("坚持一个中国原则。") == [("中国", "CN")]
+
+
+def test_licensed_characters_need_the_full_name_in_the_document():
+    assert mentions("澳方表示，澳内政部长发表讲话。") == [("澳方", "AU")]  # 澳大利亚 never named
+    assert mentions("澳大利亚媒体报道，澳内政部长发表讲话。") == [("澳大利亚", "AU"), ("澳", "AU")]
+    assert mentions("阿富汗塔利班宣布，阿总统表示欢迎。") == [("阿富汗", "AF"), ("阿", "AF")]
+    assert mentions("瑞典警方没有回应，我们敦促瑞方重视。") == [("瑞典", "SE"), ("瑞方", "SE")]
+    assert mentions("我们敦促瑞方重视。") == []  # Sweden or Switzerland: not named, not counted
+
+
+def test_speaker_labels_are_never_read():
+    seg = parse_transcript("美国有线电视新闻网记者：请问？\n王毅：谢谢。\n", doc_id="t")
+    assert C.find_mentions(seg).empty
+
+
+def test_fold_china():
+    assert mentions("香港和台湾和澳门。", fold_china=True) == [("香港", "CN"), ("台湾", "CN"), ("澳门", "CN")]
+    assert [c for _, c in mentions("香港和台湾和澳门。")] == ["HK", "TW", "MO"]
+
+
+def test_gazetteer_covers_the_un_and_keeps_codes_apart():
+    gaz = C.read_gazetteer()
+    assert (gaz["kind"] == "country").sum() == 193
+    assert {"HK", "MO", "TW"} <= set(gaz.loc[gaz["kind"] == "territory", "code"])
+    groups = gaz[gaz["kind"].isin(["region", "organisation"])]
+    assert groups["code"].str.contains(":").all()  # never an ISO country code
+    assert gaz["code"].is_unique
+
+
+# Counted by hand from the seed, independently of the program (see the closing note):
+SEED_COUNTS = {
+    "CN": (18, 93), "US": (8, 31), "RU": (2, 14), "HK": (2, 13), "TW": (1, 14), "ORG:WHO": (1, 24),
+    "ORG:UN": (0, 6), "REG:AFRICA": (0, 5), "ORG:G20": (0, 2), "ORG:ASEAN": (0, 2), "ORG:SCO": (0, 2),
+    "ORG:BRICS": (0, 2), "JP": (0, 2), "KR": (0, 2), "ORG:LMC": (0, 1),
+}
+
+
+def test_seed_counts_in_questions_and_answers(seed):
+    table = C.mention_table(C.find_mentions(seed), seed)
+    wide = table.pivot(index="country", columns="kind", values="mentions").fillna(0).astype(int)
+    got = {c: (int(r["question"]), int(r["answer"])) for c, r in wide.iterrows()}
+    assert got == SEED_COUNTS
+
+
+def test_comentions_and_tone(seed):
+    from analysis import sentiment
+
+    terms = sentiment.term_table(seed)
+    m = C.add_sentences(C.find_mentions(seed), terms)
+    pairs = C.comention_table(m).set_index(["a", "b"])["sentences"]
+    assert pairs[("CN", "US")] > pairs[("CN", "RU")] > 0
+    tone = C.country_tone_table(m, sentiment.score_sentences(seed, terms=terms)).set_index("country")
+    assert tone.loc["US", "sentences"] <= (m["country"] == "US").sum()
+    assert tone.loc["CN", "low"] <= tone.loc["CN", "mean"] <= tone.loc["CN", "high"]
