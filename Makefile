@@ -3,6 +3,8 @@
 .DELETE_ON_ERROR:
 # Keep every built file, including the executed notebooks (otherwise intermediates).
 .SECONDARY:
+# Notebooks and tables build in parallel, one job a core.
+MAKEFLAGS += --jobs=$(shell nproc 2>/dev/null || echo 2) --output-sync=target
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -31,8 +33,23 @@ NOTEBOOKS := $(basename $(notdir $(wildcard notebooks/[0-9]*.py)))
 PKG := pyproject.toml $(wildcard analysis/*.py analysis/styles/*.mplstyle)
 TEMPLATE := $(wildcard analysis/templates/report/*)
 WEBFONT := reports/fonts/wqy-microhei.ttf
-META := data/outlets.csv data/speakers.csv data/labels.csv data/translations.csv $(wildcard data/lexicons/*)
 RAW := $(wildcard data/raw/*.txt)
+FIGURE_DIR := figures/$(REPORT_ID)
+TABLE_DIR := data/processed/$(DOC_ID)
+TABLES := $(addprefix $(TABLE_DIR)/,segments.csv tokens.csv sentences.csv paragraphs.csv mentions.csv section_keywords.csv)
+
+# What each notebook reads besides the package and the transcript: a changed lexicon
+# reruns only the notebooks that use it.
+LABELS := data/labels.csv data/translations.csv data/outlets.csv data/speakers.csv
+WORDS := data/lexicons/diplomatic_terms.csv data/lexicons/stopwords_project.txt
+TONE := $(WORDS) data/lexicons/tsinghua_praise_degrade.csv data/lexicons/sentiment_domain.csv data/lexicons/sentiment_modifiers.csv
+PLACES := data/lexicons/gazetteer.csv data/lexicons/gazetteer_blocklist.csv
+DEPS_00_segments := $(LABELS)
+DEPS_01_words := $(LABELS) $(WORDS)
+DEPS_02_topics := $(LABELS) $(WORDS) data/codebook.csv
+DEPS_03_sentiment := $(LABELS) $(TONE)
+DEPS_04_countries := $(LABELS) $(TONE) $(PLACES)
+META := $(sort $(LABELS) $(TONE) $(PLACES) data/codebook.csv)
 
 .PHONY: help report test bench eval gazetteer lab clean lock
 
@@ -41,11 +58,11 @@ help: ## List the targets (this message)
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 	@echo "  Parameters: TRANSCRIPT=<file> (default $(TRANSCRIPT)), LANG=zh|en"
 
-report: $(NOTEBOOKS:%=$(REPORT_DIR)/%.ipynb) $(NOTEBOOKS:%=$(REPORT_DIR)/%.html) $(WEBFONT) data/processed/segments.csv data/processed/documents.csv ## Build the report and figures (creates .venv if needed)
-	@echo "report: $(REPORT_DIR)/  figures: figures/$(REPORT_ID)/  tables: data/processed/"
+report: $(REPORT_DIR)/index.html $(TABLES) data/processed/segments.csv data/processed/documents.csv ## Build the report and figures (creates .venv if needed)
+	@echo "report: $(REPORT_DIR)/index.html  figures: $(FIGURE_DIR)/  tables: $(TABLE_DIR)/, data/processed/"
 
 test: $(STAMP) ## Run the test suite (creates .venv if needed)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(shell nproc 2>/dev/null || echo 2)
 
 bench: $(STAMP) ## Corpus-scale benchmark: pipeline speed against bare jieba, peak memory
 	$(BIN)/python benchmarks/bench_pipeline.py
@@ -75,11 +92,20 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The report's front page: every section, a gallery of the figures, what it was built with.
+$(REPORT_DIR)/index.html: $(NOTEBOOKS:%=$(REPORT_DIR)/%.html) $(WEBFONT) analysis/report.py
+	$(BIN)/python -m analysis index $(REPORT_DIR) --figures $(FIGURE_DIR) \
+	  --param transcript=$(TRANSCRIPT) --param lang=$(REPORT_LANG)
+
+# One transcript's tidy tables: one command writes them all (a grouped target).
+$(TABLES) &: $(TRANSCRIPT) $(PKG) $(META) | $(STAMP)
+	$(BIN)/python -m analysis tables $(TRANSCRIPT) -o $(TABLE_DIR)
+
 # Tidy tables for the whole corpus in data/raw (doc_id tells the transcripts apart).
-data/processed/segments.csv: $(RAW) $(PKG) $(META) | $(STAMP)
+data/processed/segments.csv: $(RAW) $(PKG) data/speakers.csv | $(STAMP)
 	$(BIN)/python -m analysis segments data/raw -o $@
 
-data/processed/documents.csv: $(RAW) $(PKG) $(META) | $(STAMP)
+data/processed/documents.csv: $(RAW) $(PKG) data/speakers.csv | $(STAMP)
 	$(BIN)/python -m analysis documents data/raw -o $@
 
 $(WEBFONT): | $(STAMP)
@@ -92,7 +118,8 @@ build/notebooks/%.ipynb: notebooks/%.py | $(STAMP)
 
 # Executed under a temporary name: a failing notebook leaves the previous report in
 # place, and its partial run is kept as *.failed.ipynb to read the failing cell.
-$(REPORT_DIR)/%.ipynb: build/notebooks/%.ipynb $(TRANSCRIPT) $(PKG) $(META)
+.SECONDEXPANSION:
+$(REPORT_DIR)/%.ipynb: build/notebooks/%.ipynb $(TRANSCRIPT) $(PKG) $$(DEPS_$$*)
 	@mkdir -p $(@D)
 	@rm -f $(@:.ipynb=.failed.ipynb)
 	@echo "papermill $* ($(TRANSCRIPT), LANG=$(REPORT_LANG)) -> $@"
@@ -105,7 +132,7 @@ $(REPORT_DIR)/%.ipynb: build/notebooks/%.ipynb $(TRANSCRIPT) $(PKG) $(META)
 # HTML without code, in a template that adds a CJK web font (reports/fonts/).
 $(REPORT_DIR)/%.html: $(REPORT_DIR)/%.ipynb $(TEMPLATE)
 	@echo "nbconvert $< -> $@"
-	@$(BIN)/jupyter nbconvert --log-level WARN --to html --no-input --no-prompt \
+	@$(BIN)/jupyter nbconvert --log-level ERROR --to html --no-input --no-prompt \
 	  --TemplateExporter.extra_template_basedirs=analysis/templates --template report \
 	  --output-dir $(@D) --output $*.tmp $<
 	@mv $(@D)/$*.tmp.html $@

@@ -22,23 +22,30 @@ def test_notebooks_exist():
 
 
 @pytest.mark.parametrize("source", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_with_defaults(source, tmp_path):
+def test_notebook_runs_with_defaults_and_rebuilds_identically(source, tmp_path):
+    """Runs each notebook twice on the seed, in two fresh kernels, as two clean builds
+    would: every figure file (PNG, SVG, PDF) and every CSV must have the same bytes."""
     nb_in = _ipynb(source, tmp_path)
     tagged = [c for c in jupytext.read(source).cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1  # papermill needs exactly one parameters cell
-    figures = tmp_path / "figures"
-    out = papermill.execute_notebook(
-        str(nb_in), str(tmp_path / "out.ipynb"), parameters={"figures_dir": str(figures)},
-        kernel_name="python3", progress_bar=False,
-    )
-    errors = [o for c in out.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    assert not errors
+    for run in ("a", "b"):
+        figures = tmp_path / run
+        out = papermill.execute_notebook(
+            str(nb_in), str(tmp_path / f"out_{run}.ipynb"), parameters={"figures_dir": str(figures)},
+            kernel_name="python3", progress_bar=False,
+        )
+        errors = [o for c in out.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        assert not errors
     images = [o for c in out.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    pngs = sorted(figures.glob("*.png"))
+    pngs = sorted((tmp_path / "a").glob("*.png"))
     assert pngs and len(images) == len(pngs)
     for png in pngs:
         for ext in (".svg", ".pdf", ".csv"):
             assert png.with_suffix(ext).exists()
+    files = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert files == sorted(p.name for p in (tmp_path / "b").iterdir())
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_bad_parameter_stops_with_a_clear_message(tmp_path):

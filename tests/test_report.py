@@ -22,3 +22,32 @@ def test_template_loads_the_font_before_generic_families():
              if ln.strip().startswith("font-family:") and "," in ln]
     assert len(lists) == 2  # prose and code
     assert all(fl.startswith('"WenQuanYi Micro Hei Web",') for fl in lists)
+
+
+def test_tables_are_written_identically(tmp_path, seed):
+    from analysis.report import write_tables
+
+    a = write_tables(seed, tmp_path / "a")
+    b = write_tables(seed, tmp_path / "b")
+    assert [p.name for p in a] == ["segments.csv", "tokens.csv", "sentences.csv", "paragraphs.csv",
+                                   "mentions.csv", "section_keywords.csv"]
+    for pa, pb in zip(a, b):
+        assert pa.read_bytes() == pb.read_bytes(), pa.name
+
+
+def test_index_links_every_section_and_figure(tmp_path):
+    import json
+
+    from analysis.report import write_index
+
+    report, figures = tmp_path / "reports" / "x", tmp_path / "figures" / "x"
+    report.mkdir(parents=True)
+    figures.mkdir(parents=True)
+    (report / "00_a.html").write_text("<html></html>")
+    for ext in ("png", "svg", "pdf", "csv"):
+        (figures / f"00_fig.{ext}").write_bytes(b"x")
+    index = write_index(report, figures, {"transcript": "data/raw/x.txt", "lang": "en"})
+    html = index.read_text()
+    assert 'href="00_a.html"' in html and "../../figures/x/00_fig.png" in html and "00_fig.pdf" in html
+    info = json.loads((report / "build.json").read_text())
+    assert info["parameters"] == {"transcript": "data/raw/x.txt", "lang": "en"} and info["packages"]["pandas"]
