@@ -51,7 +51,7 @@ DEPS_03_sentiment := $(LABELS) $(TONE)
 DEPS_04_countries := $(LABELS) $(TONE) $(PLACES)
 META := $(sort $(LABELS) $(TONE) $(PLACES) data/codebook.csv)
 
-.PHONY: help report test bench eval gazetteer lab clean lock
+.PHONY: help report test bench eval gazetteer lab lab-check clean lock
 
 help: ## List the targets (this message)
 	@grep -hE '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -73,8 +73,14 @@ eval: $(STAMP) ## Tone scorer against the hand labels in data/eval (Spearman rho
 gazetteer: $(STAMP) ## Rebuild data/lexicons/gazetteer.csv from CLDR (babel), UN membership and the alias files
 	$(BIN)/python tools/build_gazetteer.py
 
-lab: $(STAMP) ## Start JupyterLab on the project's environment
-	$(BIN)/jupyter lab --notebook-dir=.
+lab: $(STAMP) ## Start JupyterLab on the project's environment (CJK font, notebooks open as notebooks)
+	$(BIN)/python tools/lab_setup.py
+	JUPYTER_CONFIG_DIR=$(CURDIR)/build/jupyter $(BIN)/jupyter lab --notebook-dir=. --LabApp.custom_css=True
+
+lab-check: report ## Screenshot each executed notebook in JupyterLab (headless Chromium) into build/lab-check/
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	$(BIN)/python tools/lab_setup.py
+	$(BIN)/python tools/lab_check.py $(REPORT_ID)
 
 clean: ## Remove generated output (reports, figures, processed tables, build files)
 	rm -rf build
