@@ -5,7 +5,8 @@ Four rules, applied to each paragraph's ``text`` only (speaker labels, such as
 one rule is not read again:
 
 1. **Names.** Every name and alias in ``data/lexicons/gazetteer.csv`` (CLDR
-   names in simplified and traditional Chinese, plus documented aliases),
+   names in simplified and traditional Chinese, plus documented aliases; in
+   English transcripts the English names and aliases, as whole words),
    longest first, where the match begins at a token boundary and either ends at
    one or lies inside a single token (美国人), or lies anywhere inside a token
    that is a user-dictionary term (一个中国原则). Strings in
@@ -94,11 +95,19 @@ def _index():
             if ch in GOVERNED:
                 continue
             abbr[ch] = r.code
+    for r in gaz.itertuples():
+        for name in filter(None, r.aliases_en.split("|")):
+            names.setdefault(name, r.code)
     for text in pd.read_csv(BLOCKLIST, dtype=str, keep_default_na=False)["text"]:
         names[text] = None
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    latin = re.compile(r"[A-Za-z]")
+    chinese = sorted((n for n in names if not latin.search(n)), key=len, reverse=True)
+    english = sorted((n for n in names if latin.search(n)), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) for n in chinese))
+    # English names (for the Ministry's English transcripts): whole words, case as written
+    pattern_en = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in english) + r")(?![A-Za-z])")
     governed = {**abbr, **GOVERNED}
-    return pattern, names, sides, abbr, governed, frozenset(read_user_terms()["term"])
+    return (pattern, pattern_en), names, sides, abbr, governed, frozenset(read_user_terms()["term"])
 
 
 def find_mentions(
@@ -199,6 +208,12 @@ def _paragraph(doc_id, para_no, text, words, starts, ends, cand, pattern, names,
     end_set = set(ends)
     token_at = dict(zip(starts, range(len(words))))
     used = np.zeros(len(words), dtype=bool)  # tokens consumed by an earlier rule
+    pattern, pattern_en = pattern
+    # rule 1 in English: whole words, case as written (China, the U.S., WHO)
+    for m in pattern_en.finditer(text):
+        code = names[m.group(0)]
+        if code is not None:
+            rows.append((doc_id, para_no, m.start(), m.end(), m.group(0), code, "name"))
     # rule 1: names, longest first, aligned to tokens (or inside a user term)
     for m in pattern.finditer(text):
         s, e = m.span()

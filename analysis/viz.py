@@ -542,6 +542,16 @@ def plot_driver_terms(drivers: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
 # Countries
 
 
+def _empty(title: str, lang: Lang) -> Figure:
+    """A figure that says there is nothing to draw (a transcript that names no country)."""
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 1.2))
+        ax.text(0.5, 0.5, label("no_mentions", lang), ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        fig.suptitle(label(title, lang))
+    return fig
+
+
 def _country(code: str, lang: Lang) -> str:
     from .countries import country_label
 
@@ -551,6 +561,8 @@ def _country(code: str, lang: Lang) -> str:
 def plot_mentions_by_kind(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     """Grouped horizontal bars: mentions of each country in questions and in answers,
     most mentioned on top. ``table`` is :func:`analysis.countries.mention_table` by kind."""
+    if table.empty:
+        return _empty("mentions_by_kind", lang)
     wide = table.pivot(index="country", columns="kind", values="mentions").fillna(0)
     for kind in ("question", "answer"):
         if kind not in wide:
@@ -572,6 +584,8 @@ def plot_country_heatmap(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     """Heatmap: countries (rows, most mentioned on top) by section or Q&A (columns),
     counts written in the cells. ``table`` is :func:`analysis.countries.mention_table`
     by ``section_no`` or ``qa_no``."""
+    if table.empty:
+        return _empty("country_section", lang)
     unit = "section_no" if "section_no" in table.columns else "qa_no"
     wide = table.pivot(index="country", columns=unit, values="mentions").fillna(0).astype(int)
     wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False, kind="stable").index]
@@ -598,6 +612,8 @@ def plot_comention_network(pairs: pd.DataFrame, counts: pd.Series, *, lang: Lang
     ``pairs`` is :func:`analysis.countries.comention_table`; ``counts`` maps a
     country to its mentions. The circle layout is deterministic.
     """
+    if pairs.empty:
+        return _empty("comention", lang)
     nodes = sorted(set(pairs["a"]) | set(pairs["b"]), key=lambda c: (-counts.get(c, 0), c))
     angle = {c: np.pi / 2 - 2 * np.pi * i / max(1, len(nodes)) for i, c in enumerate(nodes)}
     pos = {c: (np.cos(a), np.sin(a)) for c, a in angle.items()}
@@ -625,6 +641,8 @@ def plot_comention_network(pairs: pd.DataFrame, counts: pd.Series, *, lang: Lang
 def plot_country_tone(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     """Dots with intervals: mean tone of the sentences naming each country, the number
     of sentences beside it. ``table`` is :func:`analysis.countries.country_tone_table`."""
+    if table.empty:
+        return _empty("country_tone", lang)
     t = table.sort_values("mean", ascending=True, kind="stable")
     y = np.arange(len(t))
     with figure_style("single"):

@@ -100,3 +100,32 @@ def test_comentions_and_tone(seed):
     tone = C.country_tone_table(m, sentiment.score_sentences(seed, terms=terms)).set_index("country")
     assert tone.loc["US", "sentences"] <= (m["country"] == "US").sum()
     assert tone.loc["CN", "low"] <= tone.loc["CN", "mean"] <= tone.loc["CN", "high"]
+
+
+def test_english_transcripts_use_english_names():
+    seg = parse_transcript(
+        "CNN: What about the U.S. and China?\nZhao Lijian: China and the United States, and the WHO. "
+        "Latin America and the South China Sea. Who knows us?\n",
+        doc_id="t", principal="Zhao Lijian",
+    )
+    got = list(zip(C.find_mentions(seg)["surface"], C.find_mentions(seg)["country"]))
+    assert got == [("U.S.", "US"), ("China", "CN"), ("China", "CN"), ("United States", "US"),
+                   ("WHO", "ORG:WHO"), ("Latin America", "REG:LATAM")]  # not "Who", "us", the sea
+
+
+def test_twin_transcripts_agree_on_who_is_named(raw_dir):
+    from analysis import read_transcript
+
+    for stem in ("mfa_2020-05-25", "mfa_2026-08-17"):
+        zh = set(C.find_mentions(read_transcript(raw_dir / f"{stem}.txt"))["country"])
+        en = set(C.find_mentions(read_transcript(raw_dir / f"{stem}_en.txt"))["country"])
+        # the English version names no country the Chinese one does not (it may name fewer)
+        assert en - zh <= {"MO"}, en - zh
+
+
+def test_empty_mentions_draw_a_message(tmp_path):
+    from analysis import viz
+
+    fig = viz.plot_country_heatmap(pd.DataFrame(columns=["country", "qa_no", "mentions"]), lang="en")
+    texts = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
+    assert any("No country" in t for t in texts)

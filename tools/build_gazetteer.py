@@ -37,7 +37,7 @@ def main() -> None:
             "code": code, "kind": kind, "name_en": en.territories[code],
             "name_zh": zh.territories[code], "name_zh_hant": hant.territories[code],
             "aliases": {hant_hk.territories[code]} - {zh.territories[code], hant.territories[code]},
-            "side": set(), "abbr": set(),
+            "aliases_en": set(), "side": set(), "abbr": set(),
         })
     by_code = {r["code"]: r for r in rows}
     extra = pd.read_csv(LEX / "gazetteer_extra.csv", dtype=str, keep_default_na=False)
@@ -46,17 +46,20 @@ def main() -> None:
         if r.field == "label":
             labels[r.code] = r.value.split("|")
             continue
-        by_code[r.code][{"alias": "aliases", "side": "side", "abbr": "abbr"}[r.field]].update(r.value.split("|"))
+        field = {"alias": "aliases", "alias_en": "aliases_en", "side": "side", "abbr": "abbr"}[r.field]
+        by_code[r.code][field].update(r.value.split("|"))
     groups = pd.read_csv(LEX / "gazetteer_groups.csv", dtype=str, keep_default_na=False)
     for g in groups.itertuples():
         rows.append({"code": g.code, "kind": g.kind, "name_en": g.name_en, "name_zh": g.name_zh,
                      "name_zh_hant": g.name_zh_hant, "aliases": set(filter(None, g.aliases.split("|"))),
+                     "aliases_en": set(filter(None, g.aliases_en.split("|"))),
                      "side": set(filter(None, g.side.split("|"))), "abbr": set(filter(None, g.abbr.split("|")))})
     for r in rows:  # an alias that repeats a name adds nothing
         r["aliases"] -= {r["name_zh"], r["name_zh_hant"]}
         r["label_zh"], r["label_en"] = labels.get(r["code"], [r["name_zh"], r["name_en"]])
+        r["aliases_en"] |= {r["name_en"], r["label_en"]}
     out = pd.DataFrame(rows)
-    for col in ("aliases", "side", "abbr"):
+    for col in ("aliases", "aliases_en", "side", "abbr"):
         out[col] = out[col].map(lambda s: "|".join(sorted(s - {""})))
     out.to_csv(LEX / "gazetteer.csv", index=False)
     print(f"{len(out)} entries: {out['kind'].value_counts().to_dict()}", file=sys.stderr)
