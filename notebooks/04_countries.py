@@ -78,6 +78,19 @@ fig
 # Each cell counts a country's mentions in one section's question and answer; darker is more.
 
 # %% [markdown]
+# ## On the map
+
+# %%
+counts = mentions["country"].value_counts()
+fig = viz.plot_world_map(counts, lang=params.lang)
+viz.save_figure(fig, "04_world_map", folder=figures, data=counts.rename_axis("country").reset_index(name="mentions"))
+fig
+
+# %% [markdown]
+# Countries shaded by how often they are named (log scale, questions, answers and editorial
+# text together); grey ones are not named. Regions and organisations are not on the map.
+
+# %% [markdown]
 # ## Named together
 
 # %%

@@ -129,3 +129,16 @@ def test_empty_mentions_draw_a_message(tmp_path):
     fig = viz.plot_country_heatmap(pd.DataFrame(columns=["country", "qa_no", "mentions"]), lang="en")
     texts = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
     assert any("No country" in t for t in texts)
+
+
+def test_world_map_shapes_come_from_the_installed_package():
+    from analysis import viz
+
+    shapes = viz.world_shapes()
+    assert {"CN", "US", "RU", "TW", "HK", "FR", "BR", "ZA"} <= set(shapes)
+    assert len(shapes) > 190
+    gaz = C.read_gazetteer()
+    un = set(gaz.loc[gaz["kind"] == "country", "code"])
+    assert un <= set(shapes)  # every UN member has an outline
+    fig = viz.plot_world_map(pd.Series({"CN": 100, "US": 30, "JP": 1}), lang="en")
+    assert any(t.get_text() == "Mentions by country" for t in fig.texts)
