@@ -254,7 +254,7 @@ def wordcloud_layout(freq: pd.DataFrame, *, max_words: int = 100, seed: int = 0)
         background_color="white",
         max_words=max_words,
         prefer_horizontal=1.0,
-        colormap="viridis",
+        colormap="Dark2",  # dark colours only: every word legible on white
         random_state=seed,
     ).generate_from_frequencies(counts)
 
@@ -296,6 +296,8 @@ def plot_keyness(
         colors = [ORIGIN_COLORS["foreign" if g > 0 else "domestic"] for g in rows["g2"]]
         ax.barh([term_label(t, lang) for t in rows["term"]], rows["g2"], color=colors)
         ax.axvline(0, color="black", linewidth=0.6)
+        for x in (-3.84, 3.84):  # p = 0.05 for one term, before any correction for the many tested
+            ax.axvline(x, color="#7f8c8d", linewidth=0.5, linestyle="--")
         ax.set_xlabel(label("keyness", lang))
         fig.suptitle(label("keyness_title", lang))
         handles = [
@@ -349,11 +351,12 @@ def plot_theme_flow(
     m = m / np.where(m.sum(axis=1, keepdims=True) > 0, m.sum(axis=1, keepdims=True), 1)
     with figure_style("double"):
         fig, ax = plt.subplots(figsize=(7.2, 0.28 * len(themes) + 1.3))
-        ax.imshow(m.T, aspect="auto", cmap="Greys", vmin=0, vmax=1, interpolation="nearest")
+        image = ax.imshow(m.T, aspect="auto", cmap="Greys", vmin=0, vmax=1, interpolation="nearest")
+        fig.colorbar(image, ax=ax, fraction=0.02, pad=0.01, label=label("theme_weight", lang))
         ax.set_yticks(range(len(themes)), [theme_labels[t] for t in themes])
         starts = w.index[w[unit].ne(w[unit].shift()).fillna(True).astype(bool)].tolist()
         for x in starts[1:]:
-            ax.axvline(x - 0.5, color=ORIGIN_COLORS["domestic"], linewidth=0.6)
+            ax.axvline(x - 0.5, color="#2e86c1", linewidth=0.6)
         ends = starts[1:] + [len(w)]
         ax.set_xticks([(a + b - 1) / 2 for a, b in zip(starts, ends)],
                       [str(int(v)) for v in w.loc[starts, unit]])
@@ -374,7 +377,8 @@ def plot_section_keywords(
     cols = 4 if len(sections) > 6 else max(1, len(sections))
     rows = -(-len(sections) // cols)
     with figure_style("double"):
-        fig, axes = plt.subplots(rows, cols, figsize=(7.2, 1.35 * rows + 0.5), squeeze=False)
+        # one x scale for every panel, so bar lengths compare across sections
+        fig, axes = plt.subplots(rows, cols, figsize=(7.2, 1.35 * rows + 0.5), squeeze=False, sharex=True)
         for ax, section in zip(axes.flat, sections):
             top = keywords[keywords["section_no"] == section].nsmallest(n, "rank").iloc[::-1]
             ax.barh([term_label(t, "zh") for t in top["term"]], top["score"], color="#4d4d4d")
@@ -511,9 +515,11 @@ def plot_tone_by_origin(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         fig, ax = plt.subplots(figsize=(3.5, 2.4))
         for i, origin in enumerate(origins):
             part = table[table["qa_origin"] == origin].set_index("kind").reindex(kinds)
+            n = int(part.loc["question", "paragraphs"]) if "question" in part.index and part["paragraphs"].notna().any() else 0
             ax.bar(x - 0.4 + width * (i + 0.5), part["score"], width=width,
-                   color=ORIGIN_COLORS[origin], label=label(origin, lang))
+                   color=ORIGIN_COLORS[origin], label=f"{label(origin, lang)} (n={n})")
         ax.axhline(0, color="black", linewidth=0.5)
+        ax.set_ylim(-1, 1)  # the scale of every other tone chart
         ax.set_xticks(x, [label(k, lang) for k in kinds])
         ax.set_ylabel(label("tone", lang))
         fig.legend(loc="outside lower center", ncols=len(origins))

@@ -31,6 +31,8 @@ principal = ""
 figures_dir = ""
 
 # %%
+from IPython.display import display
+
 import analysis
 from analysis import overview, viz
 
@@ -67,7 +69,8 @@ fig
 
 # %% [markdown]
 # Each bar is one outlet; its length is the number of questions it asked (follow-ups
-# count as questions), red for outlets based in China, blue for foreign ones.
+# count as questions), red for outlets based in China (Hong Kong's Phoenix TV included, see
+# `data/outlets.md`), blue for foreign ones.
 
 # %% [markdown]
 # ## Domestic and foreign questioners
@@ -94,4 +97,7 @@ fig
 # ## The questions and answers
 
 # %%
-qa.drop(columns=["doc_id"])
+import pandas as pd
+
+with pd.option_context("display.max_colwidth", None, "display.max_rows", None):
+    display(qa.drop(columns=["doc_id"]))

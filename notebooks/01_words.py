@@ -71,8 +71,9 @@ for kind in ("question", "answer"):
     display(fig)
 
 # %% [markdown]
-# The size of a word is proportional to its count (one-character words included); colour and
-# position carry no meaning.
+# Larger words occur more often (one-character words included); sizes are compressed rather
+# than strictly proportional to the counts, so read exact counts from the bar chart above.
+# Colour and position carry no meaning.
 
 # %% [markdown]
 # ## Keyness: answers to foreign against answers to domestic outlets

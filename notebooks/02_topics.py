@@ -95,8 +95,10 @@ flow
 
 # %% [markdown]
 # Each column is an answer paragraph in speaking order, each row a theme (named by its three
-# top terms); darker means more of that paragraph's weight. Red lines mark where a new
-# section begins; section numbers run along the bottom.
+# top terms); darker means more of that paragraph's weight (each paragraph's weights are
+# scaled to sum to one, so weakly fitted paragraphs look as dark as strong ones; the CSV holds
+# the raw weights). Blue lines mark where a new section begins; section numbers run along the
+# bottom.
 
 # %%
 nmf_shares = topics.theme_share_table(model, segments)

@@ -39,7 +39,7 @@ lang = "zh"
 figures_dir = ""
 
 # %%
-from IPython.display import display
+from IPython.display import HTML, display
 
 import analysis
 from analysis import sentiment, viz
@@ -85,7 +85,8 @@ fig
 
 # %% [markdown]
 # The pooled tone of each section's answer: all its terms' weights together, so longer
-# answers are not averaged away.
+# answers are not averaged away (and weigh more); the table gives the mean paragraph score too,
+# which can differ in sign for answers near zero.
 
 # %% [markdown]
 # ## Question tone and answer tone
@@ -100,8 +101,10 @@ viz.save_figure(fig, "03_question_answer_tone", folder=figures, data=qa_tone)
 fig
 
 # %% [markdown]
-# Each point is one Q&A: how combative the question was (x) against how combative the answer
-# was (y). Points below the diagonal are answers harsher than their question.
+# Each point is one Q&A: the tone of the question (x) against the tone of the answer (y).
+# Points below the diagonal are answers harsher than their question. Many questions contain no
+# evaluative term and sit at 0: the scorer was validated on paragraphs of answers and
+# statements far more than on questions.
 
 # %% [markdown]
 # ## Tone by questioner's origin
@@ -114,7 +117,9 @@ display(fig)
 by_origin
 
 # %% [markdown]
-# Pooled tone of the questions from, and of the answers to, domestic and foreign outlets.
+# Pooled tone of the questions from, and of the answers to, domestic and foreign outlets (n:
+# the number of questions). With a handful of foreign questions, one question can carry the
+# bar; the table gives the mean paragraph score beside the pooled one.
 
 # %% [markdown]
 # ## The terms that drive the tone
@@ -132,10 +137,13 @@ fig
 # %% [markdown]
 # ## Look at any paragraph's scored terms
 # In JupyterLab, pick a paragraph: its terms are marked (green positive, red negative; hover
-# for the weight), with the score and the list of terms below.
+# for the weight), with the score and the list of terms below. (The viewer is interactive in
+# JupyterLab only; the static report shows the most combative paragraph below it instead.)
 
 # %%
-sentiment.term_viewer(terms, segments)
+display(sentiment.term_viewer(terms, segments))
+worst = paragraphs.merge(segments[["doc_id", "para_no", "kind"]]).query("kind == 'answer'").nsmallest(1, "score")
+HTML(sentiment.highlight_html(terms, worst["doc_id"].iloc[0], int(worst["para_no"].iloc[0])))
 
 # %% [markdown]
 # The most combative and the warmest sentences:

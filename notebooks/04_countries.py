@@ -87,8 +87,10 @@ viz.save_figure(fig, "04_world_map", folder=figures, data=counts.rename_axis("co
 fig
 
 # %% [markdown]
-# Countries shaded by how often they are named (log scale, questions, answers and editorial
-# text together); grey ones are not named. Regions and organisations are not on the map.
+# Countries and territories shaded by how often they are named (log scale; questions, answers
+# and editorial text together); grey ones are not named, and small places (Hong Kong, Macao)
+# are too small to see at this scale: the bar chart above has them. Regions and organisations
+# are not on the map.
 
 # %% [markdown]
 # ## Named together
@@ -103,14 +105,16 @@ pairs.head(15)
 
 # %% [markdown]
 # A line joins two countries named in the same sentence; the thicker the line, the more such
-# sentences. Larger dots are countries named more often.
+# sentences. Larger dots are countries named more often. One sentence that lists many
+# countries (a list of meetings, say) joins them all: check the pairs table before reading
+# a cluster as a relationship.
 
 # %% [markdown]
 # ## Tone toward each country
 
 # %%
 sentences = sentiment.score_sentences(segments, terms=terms)
-tone = countries.country_tone_table(mentions, sentences, min_count=max(2, min_count))
+tone = countries.country_tone_table(mentions, sentences, min_count=max(3, min_count))
 fig = viz.plot_country_tone(tone, lang=params.lang)
 viz.save_figure(fig, "04_country_tone", folder=figures, data=tone)
 display(fig)
@@ -118,7 +122,8 @@ tone
 
 # %% [markdown]
 # Each dot is the mean tone score of the sentences that name the country (n beside its name),
-# with a 95 % t interval; countries named in fewer than two sentences are left out. The tone is
+# with a 95 % t interval (cut at ±1 where it runs beyond); countries named in fewer than three
+# sentences are left out. The tone is
 # the sentence's, not necessarily aimed at that country: read the sentences before you quote
 # a difference.
 
@@ -127,4 +132,7 @@ tone
 # The full listing, for checking: each mention with ten characters on either side.
 
 # %%
-countries.mention_kwic(mentions, segments)
+import pandas as pd
+
+with pd.option_context("display.max_rows", None):
+    display(countries.mention_kwic(mentions, segments))

@@ -141,4 +141,4 @@ def test_world_map_shapes_come_from_the_installed_package():
     un = set(gaz.loc[gaz["kind"] == "country", "code"])
     assert un <= set(shapes)  # every UN member has an outline
     fig = viz.plot_world_map(pd.Series({"CN": 100, "US": 30, "JP": 1}), lang="en")
-    assert any(t.get_text() == "Mentions by country" for t in fig.texts)
+    assert any(t.get_text() == "Mentions by country or territory" for t in fig.texts)
