@@ -284,10 +284,15 @@ def score_sentences(segments: pd.DataFrame, *, terms: pd.DataFrame | None = None
     out["text"] = [p[a:b] for p, a, b in zip(para_text, starts, ends)]
     out["pos"], out["neg"] = pos, neg
     out["score"] = _score(out["pos"], out["neg"])
-    hits = t[weight != 0].assign(sid=sid[weight != 0], shown=lambda h: _shown(h))
-    for column, sign in (("positive_terms", hits["weight"] > 0), ("negative_terms", hits["weight"] < 0)):
-        joined = hits[sign].groupby("sid")["shown"].agg(" ".join)
-        out[column] = joined.reindex(range(len(out))).fillna("").to_numpy()
+    # the terms of each sentence, joined in a plain loop over the few scored tokens
+    hit = weight != 0
+    positive: list[list[str]] = [[] for _ in range(len(out))]
+    negative: list[list[str]] = [[] for _ in range(len(out))]
+    shown = _shown(t[hit])
+    for i, term, w in zip(sid[hit].tolist(), list(shown), weight[hit].tolist()):
+        (positive if w > 0 else negative)[i].append(term)
+    out["positive_terms"] = [" ".join(terms) for terms in positive]
+    out["negative_terms"] = [" ".join(terms) for terms in negative]
     return out[["doc_id", "para_no", "sent_no", "text", "score", "positive_terms", "negative_terms", "pos", "neg"]]
 
 

@@ -53,6 +53,8 @@ figures = params.figures_dir
 segments = analysis.add_outlet_info(analysis.read_transcript(params.transcript))
 terms = sentiment.term_table(segments)
 paragraphs = sentiment.score_paragraphs(segments, terms=terms)
+if analysis.documents_table(segments)["language"].iloc[0] != "zh":
+    print("Note: the tone lexicons are Chinese; this transcript is not, so every score is 0.")
 unit = "section_no" if segments["section_no"].notna().any() else "qa_no"
 titles = (
     segments[segments["kind"] == "headline"].set_index("section_no")["text"]
