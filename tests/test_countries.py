@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from analysis import parse_transcript
 from analysis import countries as C

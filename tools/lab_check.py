@@ -16,7 +16,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from pathlib import Path
 
 from analysis.config import PROJ_ROOT, REPORTS_DIR
 
