@@ -38,19 +38,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = sorted(q for q in p.glob("*.txt") if q.is_file())
-            if not found:
-                raise TranscriptError(p, "the folder holds no .txt transcripts")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
-
-
 def _write(table: pd.DataFrame, output: Path | None) -> None:
     if output is None:
         table.to_csv(sys.stdout, index=False)
@@ -70,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in ("tables", "index"):
             return _report_command(args)
-        segments = read_corpus(_expand(args.paths), principal=args.principal)
+        segments = read_corpus(args.paths, principal=args.principal)
         table = segments if args.command == "segments" else documents_table(segments)
         _write(table, args.output)
     except TranscriptError as exc:

@@ -10,6 +10,16 @@ from .files import write_atomic
 from .viz import font_path
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+#: CJK code points the web font covers (the report template repeats it in Jinja).
+CJK_UNICODE_RANGE = "U+2E80-2FDF, U+3000-303F, U+3100-31BF, U+3200-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF, U+20000-2FFFF"
+WEB_FONT_FAMILY = "WenQuanYi Micro Hei Web"
+
+
+def font_face_css(src: str) -> str:
+    """The @font-face rule for the figure font as a web font, CJK code points only,
+    so it can come first in every font list without taking over Latin text."""
+    return (f'@font-face {{ font-family: "{WEB_FONT_FAMILY}"; src: {src} format("truetype"); '
+            f"unicode-range: {CJK_UNICODE_RANGE}; }}")
 
 
 def export_web_font(dest: str | os.PathLike[str]) -> Path:
@@ -87,8 +97,7 @@ def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLi
     html = f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>Report: {escape(params.get('transcript', ''))}</title>
 <style>
-@font-face {{ font-family: "WenQuanYi Micro Hei Web"; src: url("../fonts/wqy-microhei.ttf") format("truetype");
-  unicode-range: U+2E80-2FDF, U+3000-303F, U+3100-31BF, U+3200-9FFF, U+F900-FAFF, U+FF00-FFEF; }}
+{font_face_css('url("../fonts/wqy-microhei.ttf")')}
 body {{ font-family: "WenQuanYi Micro Hei Web", system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; }}
 table {{ border-collapse: collapse; }} th, td {{ text-align: left; padding: .2em 1em .2em 0; }}
 .gallery {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(16em, 1fr)); gap: 1em; }}

@@ -218,8 +218,8 @@ def read_corpus(
     """Parse many transcripts into one segments table, ``doc_id`` telling them apart.
 
     ``paths_or_folder`` is a folder (every file matching ``pattern`` in it, in
-    name order), one file, or an iterable of files. Doc ids are the file
-    stems and must be unique.
+    name order), one file, or an iterable of files and folders. Doc ids are
+    the file stems and must be unique.
     """
     paths = _corpus_paths(paths_or_folder, pattern)
     frames, seen = [], {}
@@ -234,17 +234,18 @@ def read_corpus(
 def _corpus_paths(
     paths_or_folder: str | PathLike[str] | Iterable[str | PathLike[str]], pattern: str
 ) -> list[Path]:
-    if isinstance(paths_or_folder, (str, PathLike)):
-        p = Path(paths_or_folder)
-        if p.is_dir():
-            paths = sorted(q for q in p.glob(pattern) if q.is_file())
-            if not paths:
-                raise TranscriptError(p, f"the folder holds no files matching {pattern!r}")
-            return paths
-        return [p]
-    paths = [Path(q) for q in paths_or_folder]
-    if not paths:
+    items = [paths_or_folder] if isinstance(paths_or_folder, (str, PathLike)) else list(paths_or_folder)
+    if not items:
         raise TranscriptError("<corpus>", "no transcript files were given")
+    paths: list[Path] = []
+    for item in map(Path, items):
+        if item.is_dir():
+            found = sorted(q for q in item.glob(pattern) if q.is_file())
+            if not found:
+                raise TranscriptError(item, f"the folder holds no files matching {pattern!r}")
+            paths.extend(found)
+        else:
+            paths.append(item)
     return paths
 
 

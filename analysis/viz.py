@@ -208,13 +208,17 @@ _PANEL_ORDER = {kind: i for i, kind in enumerate(("narration", "statement", "que
 def term_label(term: str, lang: Lang = "zh") -> str:
     """A term as printed on a chart: itself in Chinese; in English, with the
     English rendering from the user dictionary where it has one."""
-    if lang == "en":
-        from .tokens import read_user_terms
-
-        glosses = dict(zip(read_user_terms()["term"], read_user_terms()["en"]))
-        if term in glosses:
-            return f"{term} ({glosses[term]})"
+    if lang == "en" and term in _glosses():
+        return f"{term} ({_glosses()[term]})"
     return term
+
+
+@lru_cache(maxsize=1)
+def _glosses() -> dict[str, str]:
+    from .tokens import read_user_terms
+
+    terms = read_user_terms()
+    return dict(zip(terms["term"], terms["en"]))
 
 
 def plot_top_terms(
