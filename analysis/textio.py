@@ -7,7 +7,7 @@ characters survive. Line ends (CRLF, CR) become LF. Nothing here writes.
 """
 from __future__ import annotations
 
-import unicodedata
+import re
 from os import PathLike
 from pathlib import Path
 
@@ -19,6 +19,8 @@ _GB_FAMILY = {"gbk", "gb2312", "cp936", "gb18030", "hz"}
 # Share of control characters (other than tab and line ends) above which a
 # decoded file is taken for binary data rather than text.
 _MAX_CONTROL_SHARE = 0.01
+# Unicode's control characters (category Cc) other than tab and line feed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(data: bytes, path: str | PathLike[str] = "<bytes>") -> str:
@@ -29,9 +31,7 @@ def decode_bytes(data: bytes, path: str | PathLike[str] = "<bytes>") -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise TranscriptError(path, "the file holds only white space")
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t"
-    )
+    controls = len(_CONTROL.findall(text))
     if controls / len(text) > _MAX_CONTROL_SHARE:
         raise TranscriptError(
             path, "the file looks binary, not like a text transcript"
@@ -61,15 +61,19 @@ def _decode(data: bytes, path: str | PathLike[str]) -> str:
     return str(best)
 
 
-def read_text(path: str | PathLike[str]) -> str:
-    """Read and decode a transcript file (see :func:`decode_bytes`)."""
+def read_bytes(path: str | PathLike[str]) -> bytes:
+    """A file's bytes, or :class:`TranscriptError` naming it (missing, a folder, unreadable)."""
     p = Path(path)
     if not p.exists():
         raise TranscriptError(p, "no such file")
     if p.is_dir():
         raise TranscriptError(p, "is a folder, not a transcript file")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise TranscriptError(p, f"cannot be read ({exc.strerror})") from exc
-    return decode_bytes(data, p)
+
+
+def read_text(path: str | PathLike[str]) -> str:
+    """Read and decode a transcript file (see :func:`decode_bytes`)."""
+    return decode_bytes(read_bytes(path), path)
