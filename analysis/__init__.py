@@ -1,10 +1,13 @@
 """Discourse analysis of Chinese political transcripts."""
+from .documents import add_document_info, documents_table
 from .errors import TranscriptError
-from .transcript import documents_table, parse_transcript, read_corpus, read_transcript
+from .transcript import parse_paragraphs, parse_transcript, read_corpus, read_transcript
 
 __all__ = [
     "TranscriptError",
+    "add_document_info",
     "documents_table",
+    "parse_paragraphs",
     "parse_transcript",
     "read_corpus",
     "read_transcript",

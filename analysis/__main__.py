@@ -1,6 +1,10 @@
 """Command line: ``python -m analysis segments PATH... [-o FILE.csv|FILE.parquet]``.
 
-Bad input prints one line to stderr (the file and the problem) and exits 2.
+Transcripts are text files or saved Ministry pages (.html, .shtml, .htm); a folder
+means every such file in it. A corpus never stops for one bad file: each file that
+cannot be read is skipped and listed at the end (on stderr) with its reason. When no
+file can be read, or the output cannot be written, the command prints one line per
+problem to stderr and exits 2.
 """
 from __future__ import annotations
 
@@ -11,9 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from .config import RAW_DIR
+from .documents import documents_table
 from .errors import TranscriptError
 from .files import write_atomic
-from .transcript import documents_table, read_corpus
+from .transcript import read_corpus
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,12 +26,16 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_ in (
         ("segments", "write the segments table: one row per paragraph"),
-        ("documents", "write the document table: one row per transcript"),
+        ("documents", "write the documents table: one row per transcript"),
     ):
         p = sub.add_parser(name, help=help_)
         p.add_argument("paths", nargs="+", type=Path, help="transcript files or folders")
         p.add_argument("-o", "--output", type=Path, help="FILE.csv or FILE.parquet (default: CSV to stdout)")
         p.add_argument("--principal", help="the principal speaker's label, if not detected")
+        p.add_argument("--metadata", type=Path,
+                       help="a CSV with a 'file' column and date, lang, genre, spokesperson, title or url "
+                            "for what the files do not say")
+        p.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read")
     p = sub.add_parser("tables", help="write one transcript's tidy tables (segments, tokens, scores, mentions) as CSV")
     p.add_argument("path", type=Path, help="a transcript file")
     p.add_argument("-o", "--output", type=Path, required=True, help="a folder")
@@ -42,14 +51,15 @@ def _write(table: pd.DataFrame, output: Path | None) -> None:
     if output is None:
         table.to_csv(sys.stdout, index=False)
         return
-    if output.suffix not in (".csv", ".parquet"):
-        raise TranscriptError(output, "output must end in .csv or .parquet")
-    if output.resolve().is_relative_to(RAW_DIR.resolve()):
-        raise TranscriptError(output, "data/raw/ holds transcripts as received; write elsewhere")
+    _check_output(output)
     if output.suffix == ".csv":
         write_atomic(output, lambda f: table.to_csv(f, index=False))
     else:
         write_atomic(output, lambda f: table.to_parquet(f, index=False))
+
+
+def _error(message: str) -> None:
+    print(f"analysis: error: {message}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,16 +67,39 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in ("tables", "index"):
             return _report_command(args)
-        segments = read_corpus(args.paths, principal=args.principal)
+        if args.output is not None:
+            _check_output(args.output)
+        try:
+            segments = read_corpus(args.paths, principal=args.principal, metadata=args.metadata,
+                                   errors="raise" if args.strict else "skip")
+        except TranscriptError as exc:
+            # nothing could be read: each file's own reason, one line each
+            skipped = exc.skipped or [(exc.path, exc.problem)]
+            for path, problem in skipped:
+                _error(f"{path}: {problem}")
+            return 2
+        skipped = segments.attrs.get("skipped", [])
         table = segments if args.command == "segments" else documents_table(segments)
         _write(table, args.output)
+        if skipped:
+            print(f"analysis: skipped {len(skipped)} of {len(skipped) + table['doc_id'].nunique()} files:",
+                  file=sys.stderr)
+            for path, problem in skipped:
+                print(f"  {path}: {problem}", file=sys.stderr)
     except TranscriptError as exc:
-        print(f"analysis: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
-    except OSError as exc:
-        print(f"analysis: error: {exc.filename or ''}: {exc.strerror}", file=sys.stderr)
+    except (OSError, ValueError) as exc:
+        _error(f"{getattr(exc, 'filename', '') or ''}: {getattr(exc, 'strerror', None) or exc}".lstrip(": "))
         return 2
     return 0
+
+
+def _check_output(output: Path) -> None:
+    if output.suffix not in (".csv", ".parquet"):
+        raise TranscriptError(output, "output must end in .csv or .parquet")
+    if output.resolve().is_relative_to(RAW_DIR.resolve()):
+        raise TranscriptError(output, "data/raw/ holds transcripts as received; write elsewhere")
 
 
 def _report_command(args) -> int:

@@ -14,4 +14,6 @@ class TranscriptError(ValueError):
     def __init__(self, path: str | PathLike[str], problem: str) -> None:
         self.path = str(path)
         self.problem = problem
+        #: for a corpus of which no file could be read: each file and its problem
+        self.skipped: list[tuple[str, str]] = []
         super().__init__(f"{self.path}: {problem}")
