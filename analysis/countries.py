@@ -48,6 +48,7 @@ import pandas as pd
 
 from .config import LEXICON_DIR
 from .tokens import read_user_terms, tokenize
+from .units import add_units, group_keys
 
 GAZETTEER = LEXICON_DIR / "gazetteer.csv"
 BLOCKLIST = LEXICON_DIR / "gazetteer_blocklist.csv"
@@ -315,17 +316,17 @@ def country_label(code: str, lang: str = "zh") -> str:
 
 
 def add_sentences(mentions: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
-    """Mentions with the ``sent_no`` of their sentence, from the sentiment term table."""
+    """Mentions with the ``sent_no`` of their sentence, from the sentiment term table:
+    the sentence of the last token that starts at or before the mention (a join
+    on character offsets within each paragraph, by :func:`pandas.merge_asof`)."""
     key = ["doc_id", "para_no"]
-    tok = terms[key + ["start", "end", "sent_no"]]
-    out = []
-    for (doc_id, para_no), group in mentions.groupby(key, sort=False):
-        t = tok[(tok["doc_id"] == doc_id) & (tok["para_no"] == para_no)]
-        idx = np.searchsorted(t["start"].to_numpy(), group["start"].to_numpy(), side="right") - 1
-        out.append(group.assign(sent_no=t["sent_no"].to_numpy()[idx]))
-    if not out:
+    if mentions.empty:
         return mentions.assign(sent_no=pd.Series(dtype="int64"))
-    return pd.concat(out).loc[mentions.index]
+    left = mentions[key + ["start"]].assign(_row=np.arange(len(mentions))).sort_values("start", kind="stable")
+    right = terms[key + ["start", "sent_no"]].sort_values("start", kind="stable")
+    joined = pd.merge_asof(left, right, on="start", by=key, direction="backward")
+    sent = joined.sort_values("_row")["sent_no"].to_numpy()
+    return mentions.assign(sent_no=sent.astype("int64"))
 
 
 def mention_table(
@@ -335,51 +336,65 @@ def mention_table(
     by: str = "kind",
     kinds: tuple[str, ...] = ("question", "answer"),
     min_count: int = 1,
+    pool: bool = False,
 ) -> pd.DataFrame:
-    """Mentions per country and per value of a paragraph column (kind, section_no, qa_no ...).
+    """Mentions per country and per value of a paragraph column (kind, unit_no, qa_no ...),
+    within each document (``pool=True``: across documents).
 
-    Columns: country, the ``by`` column, mentions. Only countries with at least
-    ``min_count`` mentions in all are kept; only paragraphs of ``kinds``.
+    Columns: doc_id (unless pooled), country, the ``by`` column, mentions. Only
+    countries with at least ``min_count`` mentions in their document (in all,
+    when pooled) are kept; only paragraphs of ``kinds``.
     """
-    seg = segments[segments["kind"].isin(kinds)][["doc_id", "para_no", by] if by != "kind" else
-                                                  ["doc_id", "para_no", "kind"]]
+    seg = segments[segments["kind"].isin(kinds)]
+    if by in ("unit", "unit_no", "unit_title"):
+        seg = add_units(seg)
+    seg = seg[list(dict.fromkeys(["doc_id", "para_no", by]))]
     m = mentions.merge(seg, on=["doc_id", "para_no"])
-    table = m.groupby(["country", by]).size().rename("mentions").reset_index()
-    totals = table.groupby("country")["mentions"].transform("sum")
+    keys = group_keys(None, pool=pool)
+    table = m.groupby(keys + ["country", by]).size().rename("mentions").reset_index()
+    totals = table.groupby(keys + ["country"])["mentions"].transform("sum")
     return table[totals >= min_count].reset_index(drop=True)
 
 
-def comention_table(mentions: pd.DataFrame, *, min_count: int = 1) -> pd.DataFrame:
-    """Pairs of countries named in the same sentence: a, b (a < b), sentences.
+def comention_table(mentions: pd.DataFrame, *, min_count: int = 1, pool: bool = False) -> pd.DataFrame:
+    """Pairs of countries named in the same sentence, per document (``pool=True``:
+    across documents): doc_id (unless pooled), a, b (a < b), sentences.
 
     ``mentions`` needs ``sent_no`` (:func:`add_sentences`)."""
-    per_sentence = mentions.groupby(["doc_id", "para_no", "sent_no"])["country"].agg(lambda c: sorted(set(c)))
-    pairs: dict[tuple[str, str], int] = {}
-    for countries in per_sentence:
+    keys = group_keys(None, pool=pool)
+    per_sentence = mentions.groupby(["doc_id", "para_no", "sent_no"], sort=False)["country"].agg(lambda c: sorted(set(c)))
+    pairs: dict[tuple, int] = {}
+    for (doc_id, _, _), countries in per_sentence.items():
         for i, a in enumerate(countries):
             for b in countries[i + 1:]:
-                pairs[(a, b)] = pairs.get((a, b), 0) + 1
-    out = pd.DataFrame([(a, b, n) for (a, b), n in pairs.items()], columns=["a", "b", "sentences"])
+                k = (doc_id, a, b) if keys else (a, b)
+                pairs[k] = pairs.get(k, 0) + 1
+    out = pd.DataFrame([(*k, n) for k, n in pairs.items()], columns=keys + ["a", "b", "sentences"])
     out = out[out["sentences"] >= min_count]
-    return out.sort_values(["sentences", "a", "b"], ascending=[False, True, True], ignore_index=True)
+    return out.sort_values(keys + ["sentences", "a", "b"], ascending=[True] * len(keys) + [False, True, True],
+                           ignore_index=True)
 
 
 def country_tone_table(
-    mentions: pd.DataFrame, sentences: pd.DataFrame, *, min_count: int = 1, confidence: float = 0.95
+    mentions: pd.DataFrame, sentences: pd.DataFrame, *, min_count: int = 1, confidence: float = 0.95,
+    pool: bool = False,
 ) -> pd.DataFrame:
-    """Tone toward each country: the mean score of the sentences that name it.
+    """Tone toward each country in each document (``pool=True``: across documents):
+    the mean score of the sentences that name it.
 
     Each sentence counts once per country however often it names it. Columns:
-    country, sentences, mean, low, high (a t interval at ``confidence``; empty
-    for a single sentence), positive_share (sentences scoring above 0).
+    doc_id (unless pooled), country, sentences, mean, low, high (a t interval at
+    ``confidence``; empty for a single sentence), positive_share (sentences
+    scoring above 0).
     """
     from scipy import stats
 
     keys = ["doc_id", "para_no", "sent_no"]
+    groups = group_keys("country", pool=pool)
     named = mentions[keys + ["country"]].drop_duplicates()
     scored = named.merge(sentences[keys + ["score"]], on=keys)
     rows = []
-    for country, group in scored.groupby("country"):
+    for key, group in scored.groupby(groups):
         n = len(group)
         if n < min_count:
             continue
@@ -388,9 +403,12 @@ def country_tone_table(
             low, high = stats.t.interval(confidence, n - 1, loc=mean, scale=stats.sem(group["score"]))
         else:
             low = high = float("nan")
-        rows.append((country, n, mean, low, high, float((group["score"] > 0).mean())))
-    out = pd.DataFrame(rows, columns=["country", "sentences", "mean", "low", "high", "positive_share"])
-    return out.sort_values(["sentences", "country"], ascending=[False, True], ignore_index=True)
+        rows.append((*(key if isinstance(key, tuple) else (key,)), n, mean, low, high,
+                     float((group["score"] > 0).mean())))
+    out = pd.DataFrame(rows, columns=groups + ["sentences", "mean", "low", "high", "positive_share"])
+    first = groups[:-1]
+    return out.sort_values(first + ["sentences", "country"], ascending=[True] * len(first) + [False, True],
+                           ignore_index=True)
 
 
 def mention_kwic(mentions: pd.DataFrame, segments: pd.DataFrame, *, window: int = 10) -> pd.DataFrame:

@@ -5,6 +5,7 @@ import pandas as pd
 
 from .labels import Lang, translate
 from .outlets import add_outlet_info
+from .units import group_keys
 
 
 def qa_table(segments: pd.DataFrame, *, lang: Lang = "zh") -> pd.DataFrame:
@@ -45,12 +46,14 @@ def qa_table(segments: pd.DataFrame, *, lang: Lang = "zh") -> pd.DataFrame:
     return table.astype({"section_no": "Int64"}) if len(table) else table
 
 
-def outlet_question_table(segments: pd.DataFrame) -> pd.DataFrame:
-    """Questions per outlet (follow-ups included), most first, with origin and kind."""
+def outlet_question_table(segments: pd.DataFrame, *, pool: bool = False) -> pd.DataFrame:
+    """Questions per outlet (follow-ups included) in each document (``pool=True``:
+    across documents), most first, with origin and kind."""
+    keys = group_keys(None, pool=pool)
     seg = add_outlet_info(segments)
     q = seg[seg["kind"] == "question"].drop_duplicates(["doc_id", "qa_no"])
     table = (
-        q.groupby(["qa_outlet", "qa_outlet_en", "qa_country", "qa_origin", "qa_outlet_kind"])
+        q.groupby(keys + ["qa_outlet", "qa_outlet_en", "qa_country", "qa_origin", "qa_outlet_kind"])
         .size()
         .rename("questions")
         .reset_index()
@@ -64,14 +67,17 @@ def outlet_question_table(segments: pd.DataFrame) -> pd.DataFrame:
             }
         )
     )
-    return table.sort_values(["questions", "outlet"], ascending=[False, True], ignore_index=True)
+    return table.sort_values(keys + ["questions", "outlet"], ascending=[True] * len(keys) + [False, True],
+                             ignore_index=True)
 
 
-def origin_table(segments: pd.DataFrame) -> pd.DataFrame:
-    """Domestic vs foreign questioners: questions, answer paragraphs and characters."""
+def origin_table(segments: pd.DataFrame, *, pool: bool = False) -> pd.DataFrame:
+    """Domestic vs foreign questioners in each document (``pool=True``: across
+    documents): questions, answer paragraphs and characters."""
+    keys = group_keys("origin", pool=pool)
     qa = qa_table(segments)
     table = (
-        qa.groupby("origin")
+        qa.groupby(keys)
         .agg(
             questions=("qa_no", "size"),
             answer_paragraphs=("answer_paragraphs", "sum"),

@@ -35,6 +35,7 @@ import pandas as pd
 
 from .config import LEXICON_DIR
 from .tokens import segmenter, tokenize
+from .units import UNIT_COLUMNS, add_units, group_keys
 
 GENERAL_LEXICON = LEXICON_DIR / "tsinghua_praise_degrade.csv"
 DOMAIN_LEXICON = LEXICON_DIR / "sentiment_domain.csv"
@@ -315,17 +316,22 @@ def tone_table(
     *,
     by: str | list[str],
     kinds: tuple[str, ...] = ("question", "answer", "statement"),
+    pool: bool = False,
 ) -> pd.DataFrame:
-    """Tone aggregated over groups of paragraphs (an answer: ``qa_no``; a section;
-    a document; a questioner's origin). The score of a group pools its terms:
+    """Tone aggregated over groups of paragraphs within each document (an answer:
+    ``qa_no``; a unit: ``unit_no``; a questioner's origin ...); ``pool=True``
+    groups across documents by ``by`` alone. The score of a group pools its terms:
     (P − N) / (P + N + k) over the summed weights, so long paragraphs weigh more.
-    Columns: the groups, score, mean_paragraph_score, paragraphs, chars."""
-    groups = [by] if isinstance(by, str) else list(by)
+    Columns: the groups (``doc_id`` first unless pooled), score,
+    mean_paragraph_score, paragraphs, chars."""
+    groups = group_keys(by, pool=pool)
     seg = segments[segments["kind"].isin(kinds)]
+    if any(g in UNIT_COLUMNS for g in groups):
+        seg = add_units(seg)
     cols = [c for c in groups if c not in ("doc_id",)] + ["doc_id", "para_no", "n_chars"]
     merged = paragraphs.merge(seg[list(dict.fromkeys(cols))], on=["doc_id", "para_no"])
     out = (
-        merged.groupby(groups, dropna=True)
+        merged.groupby(groups, dropna=True, sort=True)
         .agg(pos=("pos", "sum"), neg=("neg", "sum"), mean_paragraph_score=("score", "mean"),
              paragraphs=("para_no", "size"), chars=("n_chars", "sum"))
         .reset_index()
@@ -334,18 +340,20 @@ def tone_table(
     return out[groups + ["score", "mean_paragraph_score", "paragraphs", "chars"]]
 
 
-def driver_terms(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
-    """The terms that weigh most on each side: term (¬ if negated), direction
+def driver_terms(terms: pd.DataFrame, *, n: int = 10, pool: bool = False) -> pd.DataFrame:
+    """The terms that weigh most on each side in each document (``pool=True``:
+    across documents): doc_id, term (¬ if negated), direction
     (``positive``/``negative``), total weight, occurrences."""
+    keys = group_keys(None, pool=pool)
     hits = terms[terms["weight"] != 0].assign(shown=lambda t: _shown(t))
     hits = hits.assign(direction=np.where(hits["weight"] > 0, "positive", "negative"))
     table = (
-        hits.groupby(["direction", "shown"]).agg(weight=("weight", "sum"), count=("weight", "size"))
+        hits.groupby(keys + ["direction", "shown"]).agg(weight=("weight", "sum"), count=("weight", "size"))
         .reset_index().rename(columns={"shown": "term"})
     )
     table["abs"] = table["weight"].abs()
-    table = table.sort_values(["direction", "abs", "term"], ascending=[False, False, True])
-    return table.groupby("direction", sort=False).head(n).drop(columns="abs").reset_index(drop=True)
+    table = table.sort_values(keys + ["direction", "abs", "term"], ascending=[True] * len(keys) + [False, False, True])
+    return table.groupby(keys + ["direction"], sort=False).head(n).drop(columns="abs").reset_index(drop=True)
 
 
 Level = Literal["sentence", "paragraph", "answer", "section"]
@@ -353,33 +361,34 @@ LEVELS: tuple[Level, ...] = ("sentence", "paragraph", "answer", "section")
 
 
 def arc_table(segments: pd.DataFrame, *, level: Level = "paragraph", terms: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Tone in speaking order at one level, for the tone arc.
+    """Tone in speaking order at one level, for the tone arc, within each document.
 
-    Columns: order (0, 1, ...), qa_no, section_no, kind (the paragraph's kind;
-    ``answer`` at the answer and section levels), score, and para_no and
-    sent_no where the level has them. Editorial text (headlines, titles,
-    narration) is left out.
+    Columns: doc_id, order (0, 1, ... within the document), qa_no, unit_no
+    (the section, or the Q&A in documents without headlines), kind (the
+    paragraph's kind; ``answer`` at the answer and section levels), score, and
+    para_no and sent_no where the level has them. Editorial text (headlines,
+    titles, narration) is left out.
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
     t = term_table(segments) if terms is None else terms
-    spoken = segments[segments["kind"].isin(["statement", "question", "answer"])]
-    info = spoken[["doc_id", "para_no", "kind", "qa_no", "section_no"]]
+    spoken = add_units(segments[segments["kind"].isin(["statement", "question", "answer"])])
+    info = spoken[["doc_id", "para_no", "kind", "qa_no", "unit_no"]]
     if level in ("sentence", "paragraph"):
         scores = score_sentences(segments, terms=t) if level == "sentence" else score_paragraphs(segments, terms=t)
         out = scores.merge(info, on=["doc_id", "para_no"])
     else:
-        unit = "qa_no" if level == "answer" or segments["section_no"].isna().all() else "section_no"
+        unit = "qa_no" if level == "answer" else "unit_no"
         paragraphs = score_paragraphs(segments, terms=t)
-        out = tone_table(segments, paragraphs, by=["doc_id", unit], kinds=("answer",))
-        out = out.assign(kind="answer")
+        out = tone_table(spoken, paragraphs, by=unit, kinds=("answer",)).assign(kind="answer")
         if unit == "qa_no":
-            sections = info.drop_duplicates("qa_no").set_index("qa_no")["section_no"]
-            out["section_no"] = out["qa_no"].map(sections)
+            units = info.drop_duplicates(["doc_id", "qa_no"]).set_index(["doc_id", "qa_no"])["unit_no"]
+            out["unit_no"] = units.reindex(pd.MultiIndex.from_frame(out[["doc_id", "qa_no"]])).to_numpy()
         else:
-            out["qa_no"] = out["section_no"]
+            qas = info.dropna(subset=["unit_no"]).drop_duplicates(["doc_id", "unit_no"]).set_index(["doc_id", "unit_no"])["qa_no"]
+            out["qa_no"] = qas.reindex(pd.MultiIndex.from_frame(out[["doc_id", "unit_no"]])).to_numpy()
     out = out.reset_index(drop=True)
-    out.insert(0, "order", range(len(out)))
+    out.insert(1, "order", out.groupby("doc_id", sort=False).cumcount())
     return out
 
 

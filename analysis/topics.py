@@ -2,8 +2,8 @@
 
 Three views, each a tidy table:
 
-- :func:`section_keywords`: the terms that set each section (each Q&A where
-  there are no headlines) apart from the rest, by class-based TF-IDF as
+- :func:`section_keywords`: the terms that set each unit of a document (its
+  sections, or its Q&As where it has no headlines) apart from the rest, by class-based TF-IDF as
   BERTopic computes it (Grootendorst 2022): ``w(t, c) = tf(t, c) / |c| *
   log(1 + A / f(t))``, with ``|c|`` the counted tokens of section ``c``, ``A``
   the mean tokens per section and ``f(t)`` the frequency of ``t`` across all
@@ -31,6 +31,7 @@ from .config import DATA_DIR
 from .labels import Lang
 from .outlets import add_outlet_info
 from .tokens import add_segment_info, content_tokens, tokenize
+from .units import add_units, group_keys
 
 CODEBOOK_CSV = DATA_DIR / "codebook.csv"
 
@@ -44,34 +45,31 @@ def _answer_docs(segments: pd.DataFrame, tokens: pd.DataFrame | None) -> tuple[p
     return answers, tok
 
 
-def section_unit(segments: pd.DataFrame) -> Literal["section_no", "qa_no"]:
-    """Sections where the transcript has headlines, Q&As otherwise."""
-    return "section_no" if segments["section_no"].notna().any() else "qa_no"
-
-
 def section_keywords(
     segments: pd.DataFrame, *, n: int = 10, tokens: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """The ``n`` most distinctive terms of each section's answers (c-TF-IDF).
+    """The ``n`` most distinctive terms of each unit's answers within its document
+    (c-TF-IDF over the document's units: its sections where it has headlines, its
+    Q&As otherwise; see :func:`analysis.units.add_units`).
 
-    Columns: section_no (the Q&A number where there are no headlines), rank,
-    term, score, count (the term's count in the section's answers).
+    Columns: doc_id, unit_no, rank, term, score, count (the term's count in the
+    unit's answers).
     """
-    unit = section_unit(segments)
     answers, tok = _answer_docs(segments, tokens)
-    tok = add_segment_info(tok, answers, columns=[unit])
-    counts = tok.groupby([unit, "token"]).size().unstack(fill_value=0)
-    tf = counts.div(counts.sum(axis=1), axis=0)
-    mean_size = counts.sum(axis=1).mean()
-    idf = np.log(1 + mean_size / counts.sum(axis=0))
-    scores = tf * idf
+    tok = add_segment_info(tok, add_units(answers), columns=["unit_no"])
     rows = []
-    for section, row in scores.iterrows():
-        top = row.sort_values(ascending=False, kind="stable")
-        top = top[top > 0].head(n)
-        for rank, (term, score) in enumerate(top.items(), 1):
-            rows.append((int(section), rank, term, float(score), int(counts.at[section, term])))
-    return pd.DataFrame(rows, columns=["section_no", "rank", "term", "score", "count"])
+    for doc_id, doc in tok.groupby("doc_id", sort=False):
+        counts = doc.groupby(["unit_no", "token"]).size().unstack(fill_value=0)
+        tf = counts.div(counts.sum(axis=1), axis=0)
+        mean_size = counts.sum(axis=1).mean()
+        idf = np.log(1 + mean_size / counts.sum(axis=0))
+        scores = tf * idf
+        for unit, row in scores.iterrows():
+            top = row.sort_values(ascending=False, kind="stable")
+            top = top[top > 0].head(n)
+            for rank, (term, score) in enumerate(top.items(), 1):
+                rows.append((doc_id, int(unit), rank, term, float(score), int(counts.at[unit, term])))
+    return pd.DataFrame(rows, columns=["doc_id", "unit_no", "rank", "term", "score", "count"])
 
 
 # ---------------------------------------------------------------------------
@@ -182,16 +180,19 @@ def theme_model(
     return ThemeModel(k=best, terms=terms, weights=pd.concat([keys, weights], axis=1), coherence=coherence)
 
 
-def theme_share_table(model: ThemeModel, segments: pd.DataFrame) -> pd.DataFrame:
-    """Share of answer text (characters) whose strongest theme is each theme."""
+def theme_share_table(model: ThemeModel, segments: pd.DataFrame, *, pool: bool = False) -> pd.DataFrame:
+    """Share of each document's answer text (characters; ``pool=True``: of all
+    documents') whose strongest theme is each theme: doc_id, theme, share, label."""
+    keys = group_keys(None, pool=pool)
     w = model.weights.set_index(["doc_id", "para_no"])
     dominant = w.idxmax(axis=1).where(w.max(axis=1) > 0, "none").rename("theme")
     chars = segments.set_index(["doc_id", "para_no"])["n_chars"]
-    table = pd.concat([dominant, chars.reindex(dominant.index)], axis=1).groupby("theme")["n_chars"].sum()
-    labels = model.labels()
-    out = (table / table.sum()).rename("share").reset_index()
-    out["label"] = out["theme"].map(labels).fillna("")
-    return out.sort_values("share", ascending=False, ignore_index=True)
+    table = pd.concat([dominant, chars.reindex(dominant.index)], axis=1).reset_index()
+    sums = table.groupby(keys + ["theme"])["n_chars"].sum().rename("share").reset_index()
+    totals = sums.groupby(keys)["share"].transform("sum") if keys else sums["share"].sum()
+    sums["share"] = sums["share"] / totals
+    sums["label"] = sums["theme"].map(model.labels()).fillna("")
+    return sums.sort_values(keys + ["share"], ascending=[True] * len(keys) + [False], ignore_index=True)
 
 
 # ---------------------------------------------------------------------------
@@ -223,22 +224,24 @@ def code_paragraphs(segments: pd.DataFrame, *, codebook: pd.DataFrame | None = N
 def theme_share_by(
     segments: pd.DataFrame,
     *,
-    by: Literal["section_no", "qa_no", "qa_origin", None] = None,
+    by: Literal["unit_no", "qa_no", "qa_origin", None] = None,
     codebook: pd.DataFrame | None = None,
+    pool: bool = False,
 ) -> pd.DataFrame:
-    """Share of answer text (characters) coded with each theme, overall or per group.
+    """Share of answer text (characters) coded with each theme, per document and
+    group (``pool=True``: across documents).
 
     A paragraph may carry several themes, so shares need not sum to one.
-    Columns: the group (if any), theme, share, paragraphs.
+    Columns: doc_id (unless pooled), the group (if any), theme, share, paragraphs.
     """
     codebook = read_codebook() if codebook is None else codebook
-    seg = add_outlet_info(segments) if by == "qa_origin" else segments
+    seg = add_outlet_info(segments) if by == "qa_origin" else add_units(segments) if by == "unit_no" else segments
     coded = code_paragraphs(seg, codebook=codebook)
     coded = coded[coded["kind"] == "answer"]
-    if by == "qa_origin":
-        coded = coded.assign(qa_origin=seg.loc[coded.index, "qa_origin"])
+    if by in ("qa_origin", "unit_no"):
+        coded = coded.assign(**{by: seg.loc[coded.index, by]})
     themes = list(codebook["theme"])
-    groups = [by] if by else []
+    groups = group_keys(by, pool=pool)
     rows = []
     for key, part in (coded.groupby(groups, sort=True) if groups else [((), coded)]):
         total = part["n_chars"].sum()

@@ -347,8 +347,12 @@ def plot_theme_flow(
 ) -> Figure:
     """Heatmap: answer paragraphs in speaking order (x) by theme (y), each paragraph's
     weights scaled to sum to one; vertical lines mark where a section (Q&A) begins."""
-    unit = "section_no" if segments["section_no"].notna().any() else "qa_no"
-    w = weights.merge(segments[["doc_id", "para_no", unit]], on=["doc_id", "para_no"])
+    from .units import add_units
+
+    seg = add_units(segments)
+    unit = "unit_no"
+    w = weights.merge(seg[["doc_id", "para_no", unit]], on=["doc_id", "para_no"])
+    sectioned = (seg["unit"] == "section").any()
     w = w.sort_values(["doc_id", "para_no"]).reset_index(drop=True)
     themes = list(theme_labels)
     m = w[themes].to_numpy(dtype=float)
@@ -365,7 +369,7 @@ def plot_theme_flow(
         ax.set_xticks([(a + b - 1) / 2 for a, b in zip(starts, ends)],
                       [str(int(v)) for v in w.loc[starts, unit]])
         ax.tick_params(axis="x", length=0)
-        ax.set_xlabel(f"{label('paragraph_order', lang)}; {label('section' if unit == 'section_no' else 'qa', lang)} 1–{len(starts)}")
+        ax.set_xlabel(f"{label('paragraph_order', lang)}; {label('section' if sectioned else 'qa', lang)} 1–{len(starts)}")
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
         fig.suptitle(label("theme_flow", lang))
@@ -375,16 +379,17 @@ def plot_theme_flow(
 def plot_section_keywords(
     keywords: pd.DataFrame, titles: dict[int, str], *, n: int = 5, lang: Lang = "zh"
 ) -> Figure:
-    """Small multiples: the ``n`` top c-TF-IDF terms of each section, one panel each,
-    titled with the section number and (shortened) headline."""
-    sections = sorted(keywords["section_no"].unique())
+    """Small multiples: the ``n`` top c-TF-IDF terms of each unit (section, or Q&A),
+    one panel each, titled with the unit number and (shortened) headline.
+    ``keywords`` is :func:`analysis.topics.section_keywords` for one document."""
+    sections = sorted(keywords["unit_no"].unique())
     cols = 4 if len(sections) > 6 else max(1, len(sections))
     rows = -(-len(sections) // cols)
     with figure_style("double"):
         # one x scale for every panel, so bar lengths compare across sections
         fig, axes = plt.subplots(rows, cols, figsize=(7.2, 1.35 * rows + 0.5), squeeze=False, sharex=True)
         for ax, section in zip(axes.flat, sections):
-            top = keywords[keywords["section_no"] == section].nsmallest(n, "rank").iloc[::-1]
+            top = keywords[keywords["unit_no"] == section].nsmallest(n, "rank").iloc[::-1]
             ax.barh([term_label(t, "zh") for t in top["term"]], top["score"], color="#4d4d4d")
             ax.set_xticks([])
             ax.spines["bottom"].set_visible(False)
@@ -434,7 +439,7 @@ def plot_tone_arc(arc: pd.DataFrame, *, level: str = "paragraph", lang: Lang = "
 
     ``arc`` is :func:`analysis.sentiment.arc_table`.
     """
-    unit = "section_no" if arc["section_no"].notna().any() else "qa_no"
+    unit = "unit_no"
     with figure_style("double"):
         fig, ax = plt.subplots(figsize=(7.2, 2.8))
         ax.bar(arc["order"], arc["score"], width=0.85 if len(arc) < 80 else 1.0,
@@ -463,9 +468,9 @@ def plot_tone_arc(arc: pd.DataFrame, *, level: str = "paragraph", lang: Lang = "
 def plot_tone_by_section(table: pd.DataFrame, titles: dict[int, str], *, lang: Lang = "zh") -> Figure:
     """Horizontal bars: the pooled tone of each section's answers, in speaking order.
 
-    ``table`` is :func:`analysis.sentiment.tone_table` by ``section_no`` (or ``qa_no``).
+    ``table`` is :func:`analysis.sentiment.tone_table` by ``unit_no`` (or ``qa_no``).
     """
-    unit = "section_no" if "section_no" in table.columns else "qa_no"
+    unit = "unit_no" if "unit_no" in table.columns else "qa_no"
     t = table.sort_values(unit, ascending=False)
     names = []
     for v in t[unit]:
@@ -590,13 +595,13 @@ def plot_mentions_by_kind(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     return fig
 
 
-def plot_country_heatmap(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+def plot_country_heatmap(table: pd.DataFrame, *, sectioned: bool = True, lang: Lang = "zh") -> Figure:
     """Heatmap: countries (rows, most mentioned on top) by section or Q&A (columns),
     counts written in the cells. ``table`` is :func:`analysis.countries.mention_table`
-    by ``section_no`` or ``qa_no``."""
+    by ``unit_no`` (the sections, or the Q&As) of one document; ``sectioned`` says which."""
     if table.empty:
         return _empty("country_section", lang)
-    unit = "section_no" if "section_no" in table.columns else "qa_no"
+    unit = "unit_no"
     wide = table.pivot(index="country", columns=unit, values="mentions").fillna(0).astype(int)
     wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     with figure_style("double"):
@@ -608,7 +613,7 @@ def plot_country_heatmap(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
                         color="white" if v > wide.to_numpy().max() / 2 else "black")
         ax.set_yticks(range(len(wide)), [_country(c, lang) for c in wide.index])
         ax.set_xticks(range(wide.shape[1]), [str(int(c)) for c in wide.columns])
-        ax.set_xlabel(label("section" if unit == "section_no" else "qa", lang))
+        ax.set_xlabel(label("section" if sectioned else "qa", lang))
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
         fig.suptitle(label("country_section", lang))

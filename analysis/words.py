@@ -16,6 +16,7 @@ from scipy.stats import chi2_contingency
 
 from .outlets import add_outlet_info
 from .tokens import add_segment_info, content_tokens
+from .units import add_units, group_keys
 
 
 def frequency_table(
@@ -24,23 +25,20 @@ def frequency_table(
     *,
     by: str | Sequence[str] | None = None,
     content_only: bool = True,
+    pool: bool = False,
 ) -> pd.DataFrame:
-    """Term counts, overall or per group, most frequent first.
+    """Term counts per document (and per group within it), most frequent first;
+    ``pool=True`` counts across documents.
 
     ``by`` names grouping columns of the tokens or of their paragraphs
-    (``kind``, ``speaker``, ``qa_origin``, ``section_no``, ``doc_id``...); pass
-    ``segments`` when the column lives there. Columns: the groups, term,
-    count, per_10k (per 10,000 counted tokens of the group), rank (1 = most
-    frequent within the group, ties share the lower rank).
+    (``kind``, ``speaker``, ``qa_origin``, ``unit_no``...); pass ``segments``
+    when the column lives there. Columns: doc_id (unless pooled), the groups,
+    term, count, per_10k (per 10,000 counted tokens of the group), rank (1 =
+    most frequent within the group, ties share the lower rank).
     """
-    groups = [by] if isinstance(by, str) else list(by or [])
+    groups = group_keys(by, pool=pool)
     tok = content_tokens(tokens) if content_only else tokens
-    missing = [g for g in groups if g not in tok.columns]
-    if missing:
-        if segments is None:
-            raise ValueError(f"columns {missing} are not in the tokens: pass segments=")
-        seg = segments if all(m in segments.columns for m in missing) else add_outlet_info(segments)
-        tok = add_segment_info(tok, seg, columns=missing)
+    tok = _with_columns(tok, segments, groups)
     counts = tok.groupby(groups + ["token"], dropna=False).size().rename("count").reset_index()
     counts = counts.rename(columns={"token": "term"})
     totals = counts.groupby(groups, dropna=False)["count"].transform("sum") if groups else counts["count"].sum()
@@ -51,6 +49,22 @@ def frequency_table(
     return counts.reset_index(drop=True)
 
 
+def _with_columns(tok: pd.DataFrame, segments: pd.DataFrame | None, columns: Sequence[str]) -> pd.DataFrame:
+    """Tokens with the paragraph columns they lack among ``columns`` (outlet
+    information and units added to ``segments`` when asked for)."""
+    missing = [c for c in columns if c not in tok.columns]
+    if not missing:
+        return tok
+    if segments is None:
+        raise ValueError(f"columns {missing} are not in the tokens: pass segments=")
+    seg = segments
+    if any(m not in seg.columns and m.startswith("qa_") for m in missing):
+        seg = add_outlet_info(seg)
+    if any(m not in seg.columns for m in missing):
+        seg = add_units(seg)
+    return add_segment_info(tok, seg, columns=missing)
+
+
 def keyness_table(
     tokens: pd.DataFrame,
     segments: pd.DataFrame | None = None,
@@ -59,8 +73,11 @@ def keyness_table(
     target: object,
     reference: object | None = None,
     min_count: int = 3,
+    pool: bool = False,
 ) -> pd.DataFrame:
-    """Terms over- and under-used in a target group against a reference.
+    """Terms over- and under-used in a target group against a reference, within
+    each document (``pool=True``: the groups pooled across documents, as for
+    two periods or two spokespersons of a corpus).
 
     Rows are paragraphs' tokens whose ``by`` column equals ``target`` against
     those equal to ``reference`` (default: every other value). For each term
@@ -68,22 +85,37 @@ def keyness_table(
     (log-likelihood, no continuity correction) signed positive where the term
     is relatively more frequent in the target, its p-value, and Hardie's Log
     Ratio effect size (log2 of the ratio of relative frequencies; a zero
-    count is taken as 0.5). Sorted by signed G², highest first.
+    count is taken as 0.5). Sorted by signed G², highest first (within each
+    document). A document without tokens in both groups has no rows; when no
+    document has, the error names the empty group.
     """
-    tok = content_tokens(tokens)
-    if by not in tok.columns:
-        if segments is None:
-            raise ValueError(f"column {by!r} is not in the tokens: pass segments=")
-        seg = segments if by in segments.columns else add_outlet_info(segments)
-        tok = add_segment_info(tok, seg, columns=[by])
-    in_target = tok[by] == target
-    in_reference = ~in_target if reference is None else tok[by] == reference
-    a = tok.loc[in_target, "token"].value_counts()
-    b = tok.loc[in_reference, "token"].value_counts()
-    size_a, size_b = int(a.sum()), int(b.sum())
-    if size_a == 0 or size_b == 0:
-        empty = "target" if size_a == 0 else "reference"
-        raise ValueError(f"the {empty} group ({by} = {target if size_a == 0 else reference!r}) has no tokens")
+    tok = _with_columns(content_tokens(tokens), segments, [by])
+    keys = group_keys(None, pool=pool)
+    parts = []
+    sizes = {}
+    for key, part in (tok.groupby(keys, sort=False) if keys else [((), tok)]):
+        in_target = part[by] == target
+        in_reference = ~in_target if reference is None else part[by] == reference
+        a = part.loc[in_target, "token"].value_counts()
+        b = part.loc[in_reference, "token"].value_counts()
+        size_a, size_b = int(a.sum()), int(b.sum())
+        sizes[key] = (size_a, size_b)
+        if size_a == 0 or size_b == 0:
+            continue
+        table = _keyness(a, b, size_a, size_b, min_count)
+        if keys:
+            table.insert(0, "doc_id", key[0] if isinstance(key, tuple) else key)
+        parts.append(table)
+    if not parts:
+        empty = "target" if all(a == 0 for a, _ in sizes.values()) else "reference"
+        raise ValueError(f"the {empty} group ({by} = {target if empty == 'target' else reference!r}) has no tokens")
+    out = pd.concat(parts, ignore_index=True)
+    out.attrs.update(by=by, target=target, reference=reference,
+                     size_target=sum(a for a, _ in sizes.values()), size_reference=sum(b for _, b in sizes.values()))
+    return out
+
+
+def _keyness(a: pd.Series, b: pd.Series, size_a: int, size_b: int, min_count: int) -> pd.DataFrame:
     table = pd.concat([a.rename("n_target"), b.rename("n_reference")], axis=1).fillna(0).astype("int64")
     table = table[(table["n_target"] + table["n_reference"]) >= min_count]
     rows = []
@@ -93,7 +125,6 @@ def keyness_table(
         ratio = math.log2((max(n_t, 0.5) / size_a) / (max(n_r, 0.5) / size_b))
         rows.append((term, n_t, n_r, g2 if ratio >= 0 else -g2, p, ratio))
     out = pd.DataFrame(rows, columns=["term", "n_target", "n_reference", "g2", "p", "log_ratio"])
-    out.attrs.update(size_target=size_a, size_reference=size_b, by=by, target=target, reference=reference)
     return out.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
 
 
@@ -132,14 +163,28 @@ def collocation_table(
     measure: Literal["llr", "pmi"] = "llr",
     min_count: int = 3,
     window: int = 2,
+    pool: bool = False,
 ) -> pd.DataFrame:
-    """Word pairs that occur together more than chance (NLTK association measures).
+    """Word pairs that occur together more than chance (NLTK association measures),
+    in each document (``pool=True``: across documents).
 
     Pairs are counted among content tokens within a paragraph, never across
     paragraphs; ``window`` 2 means adjacent content words. ``measure`` is
     Dunning's log-likelihood ratio (``llr``) or pointwise mutual information
     (``pmi``); both scores are returned, sorted by the one chosen.
     """
+    keys = group_keys(None, pool=pool)
+    parts = []
+    for key, part in (tokens.groupby(keys, sort=False) if keys else [((), tokens)]):
+        table = _collocations(part, measure=measure, min_count=min_count, window=window)
+        if keys:
+            table.insert(0, "doc_id", key[0] if isinstance(key, tuple) else key)
+        parts.append(table)
+    return pd.concat(parts, ignore_index=True) if parts else _collocations(tokens, measure=measure,
+                                                                           min_count=min_count, window=window)
+
+
+def _collocations(tokens: pd.DataFrame, *, measure: str, min_count: int, window: int) -> pd.DataFrame:
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
     content = content_tokens(tokens)
@@ -159,14 +204,23 @@ def collocation_table(
     return out.sort_values([measure, "word1", "word2"], ascending=[False, True, True], ignore_index=True)
 
 
-def origin_keyness_table(tokens: pd.DataFrame, segments: pd.DataFrame, *, min_count: int = 3) -> pd.DataFrame | None:
+def origin_keyness_table(tokens: pd.DataFrame, segments: pd.DataFrame, *, min_count: int = 3,
+                         pool: bool = False) -> pd.DataFrame | None:
     """Keyness of the principal's answers to foreign outlets against answers to
-    domestic ones (outlet origins from ``data/outlets.csv``), or None when the
-    transcript has no answers to one of the two (anonymous briefings, say)."""
+    domestic ones (outlet origins from ``data/outlets.csv``), in each document
+    that has both (``pool=True``: across documents), or None when none has
+    (anonymous briefings, say)."""
     seg = add_outlet_info(segments)
     answers = seg[seg["kind"] == "answer"]
-    if not {"domestic", "foreign"} <= set(answers["qa_origin"]):
+    both = answers.groupby("doc_id")["qa_origin"].agg(lambda o: {"domestic", "foreign"} <= set(o))
+    if pool:
+        if not {"domestic", "foreign"} <= set(answers["qa_origin"]):
+            return None
+    elif not both.any():
         return None
+    else:
+        answers = answers[answers["doc_id"].isin(both.index[both])]
     # tokens outside answers get no qa_origin from `answers` and fall in neither group
-    return keyness_table(tokens, answers, by="qa_origin", target="foreign", reference="domestic",
-                         min_count=min_count)
+    tok = tokens[tokens["doc_id"].isin(answers["doc_id"].unique())]
+    return keyness_table(tok, answers, by="qa_origin", target="foreign", reference="domestic",
+                         min_count=min_count, pool=pool)

@@ -32,8 +32,7 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import topics, viz
-from analysis.labels import translate
+from analysis import topics, units, viz
 from analysis.params import positive_int
 from analysis.tokens import tokenize
 
@@ -43,12 +42,7 @@ if n_topics != "auto":
 figures = params.figures_dir
 segments = analysis.add_outlet_info(analysis.read_transcript(params.transcript))
 tokens = tokenize(segments)
-unit = topics.section_unit(segments)
-titles = (
-    segments[segments["kind"] == "headline"].set_index("section_no")["text"]
-    .map(lambda t: translate(t, params.lang)).to_dict()
-    if unit == "section_no" else {}
-)
+titles = units.unit_titles(segments, lang=params.lang)
 
 # %% [markdown]
 # ## Distinctive terms of each section
@@ -66,7 +60,7 @@ fig
 # a longer bar is a more distinctive term. The full top-10 lists follow.
 
 # %%
-keywords.groupby("section_no")["term"].agg(" ".join).rename("top 10 terms").to_frame()
+keywords.groupby("unit_no")["term"].agg(" ".join).rename("top 10 terms").to_frame()
 
 # %% [markdown]
 # ## Themes across the answers: an NMF topic model
@@ -123,8 +117,8 @@ viz.save_figure(fig, "02_theme_shares", folder=figures, data=shares)
 fig
 
 # %%
-by_section = topics.theme_share_by(segments, by=unit, codebook=codebook)
-by_section.pivot(index=unit, columns="theme", values="share").round(2)
+by_section = topics.theme_share_by(segments, by="unit_no", codebook=codebook)
+by_section.pivot(index="unit_no", columns="theme", values="share").round(2)
 
 # %%
 by_origin = topics.theme_share_by(segments, by="qa_origin", codebook=codebook)

@@ -39,11 +39,11 @@ lang = "zh"
 figures_dir = ""
 
 # %%
+import pandas as pd
 from IPython.display import HTML, display
 
 import analysis
-from analysis import sentiment, viz
-from analysis.labels import translate
+from analysis import sentiment, units, viz
 from analysis.params import ParameterError
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
@@ -53,14 +53,9 @@ figures = params.figures_dir
 segments = analysis.add_outlet_info(analysis.read_transcript(params.transcript))
 terms = sentiment.term_table(segments)
 paragraphs = sentiment.score_paragraphs(segments, terms=terms)
-if analysis.documents_table(segments)["language"].iloc[0] != "zh":
+if analysis.documents_table(segments)["lang"].iloc[0] != "zh":
     print("Note: the tone lexicons are Chinese; this transcript is not, so every score is 0.")
-unit = "section_no" if segments["section_no"].notna().any() else "qa_no"
-titles = (
-    segments[segments["kind"] == "headline"].set_index("section_no")["text"]
-    .map(lambda t: translate(t, params.lang)).to_dict()
-    if unit == "section_no" else {}
-)
+titles = units.unit_titles(segments, lang=params.lang)
 
 # %% [markdown]
 # ## The tone arc
@@ -80,7 +75,7 @@ fig
 # ## Tone by section
 
 # %%
-by_section = sentiment.tone_table(segments, paragraphs, by=unit, kinds=("answer",))
+by_section = sentiment.tone_table(segments, paragraphs, by="unit_no", kinds=("answer",))
 fig = viz.plot_tone_by_section(by_section, titles, lang=params.lang)
 viz.save_figure(fig, "03_tone_by_section", folder=figures, data=by_section)
 fig
@@ -95,9 +90,9 @@ fig
 
 # %%
 qa_tone = sentiment.tone_table(segments, paragraphs, by=["qa_no", "kind"], kinds=("question", "answer"))
-qa_tone = qa_tone.pivot(index="qa_no", columns="kind", values="score").reset_index()
-origins = segments[segments["kind"] == "question"].drop_duplicates("qa_no").set_index("qa_no")["qa_origin"]
-qa_tone["origin"] = qa_tone["qa_no"].map(origins)
+qa_tone = qa_tone.pivot(index=["doc_id", "qa_no"], columns="kind", values="score").reset_index()
+origins = segments[segments["kind"] == "question"].drop_duplicates(["doc_id", "qa_no"]).set_index(["doc_id", "qa_no"])["qa_origin"]
+qa_tone["origin"] = origins.reindex(pd.MultiIndex.from_frame(qa_tone[["doc_id", "qa_no"]])).to_numpy()
 fig = viz.plot_question_answer_tone(qa_tone, lang=params.lang)
 viz.save_figure(fig, "03_question_answer_tone", folder=figures, data=qa_tone)
 fig

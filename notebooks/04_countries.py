@@ -36,7 +36,7 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import countries, sentiment, viz
+from analysis import countries, sentiment, units, viz
 from analysis.params import ParameterError, positive_int
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
@@ -48,7 +48,6 @@ segments = analysis.read_transcript(params.transcript)
 terms = sentiment.term_table(segments)
 mentions = countries.find_mentions(segments, fold_china=(level == "country"))
 mentions = countries.add_sentences(mentions, terms)
-unit = "section_no" if segments["section_no"].notna().any() else "qa_no"
 print(f"{len(mentions)} mentions of {mentions['country'].nunique()} countries and organisations")
 
 # %% [markdown]
@@ -69,8 +68,8 @@ by_kind.pivot(index="country", columns="kind", values="mentions").fillna(0).asty
 # ## Where each country comes up
 
 # %%
-by_section = countries.mention_table(mentions, segments, by=unit, min_count=min_count)
-fig = viz.plot_country_heatmap(by_section, lang=params.lang)
+by_section = countries.mention_table(mentions, segments, by="unit_no", min_count=min_count)
+fig = viz.plot_country_heatmap(by_section, sectioned=units.is_sectioned(segments), lang=params.lang)
 viz.save_figure(fig, "04_country_by_section", folder=figures, data=by_section)
 fig
 

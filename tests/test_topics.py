@@ -29,26 +29,26 @@ def test_section_keywords_by_hand():
     kw = topics.section_keywords(seg, n=3)
     # section 1: 香港 x2, 安全 x1 (3 tokens); A = 3; f(香港)=2, f(安全)=2
     # w(香港) = 2/3 * log(1 + 3/2); w(安全) = 1/3 * log(1 + 3/2)
-    s1 = kw[kw["section_no"] == 1].set_index("term")["score"]
+    s1 = kw[kw["unit_no"] == 1].set_index("term")["score"]
     assert list(s1.index) == ["香港", "安全"]
     assert s1["香港"] == pytest.approx(2 / 3 * math.log(2.5))
     assert s1["安全"] == pytest.approx(1 / 3 * math.log(2.5))
-    assert kw[kw["section_no"] == 2].iloc[0]["term"] == "台湾"
+    assert kw[kw["unit_no"] == 2].iloc[0]["term"] == "台湾"
 
 
 def test_section_keywords_fall_back_to_qa_without_headlines():
     seg = parse_transcript("问：问题一？\n答：香港香港。\n问：问题二？\n答：台湾台湾。\n", doc_id="t")
     kw = topics.section_keywords(seg, n=1)
-    assert topics.section_unit(seg) == "qa_no"
+    assert list(kw["unit_no"]) == [1, 2]  # the Q&As
     assert list(kw["term"]) == ["香港", "台湾"]
 
 
 def test_seed_sections_are_named_by_their_subject(seed):
     kw = topics.section_keywords(seed, n=10)
-    top = kw[kw["rank"] == 1].set_index("section_no")["term"]
+    top = kw[kw["rank"] == 1].set_index("unit_no")["term"]
     # read off the headlines: Q4 Russia, Q6 Hong Kong, Q7 origin tracing, Q11 WHO, Q12 Taiwan
     assert (top[4], top[6], top[7], top[11], top[12]) == ("俄罗斯", "香港", "溯源", "世卫组织", "台湾")
-    assert "滥诉" in set(kw[kw["section_no"] == 8]["term"])
+    assert "滥诉" in set(kw[kw["unit_no"] == 8]["term"])
 
 
 def test_theme_model_is_reproducible_and_picks_the_most_coherent(seed):
