@@ -1,22 +1,27 @@
 """Tone scorer against the project's hand labels (make eval).
 
 Gold: the mean of two independent annotators' labels (-2 ... +2, data/eval/) on
-every paragraph of the five Chinese Ministry briefings in data/raw/ (never the
-seed). The labels are split by document: a development half, on which the
+every paragraph of the five Chinese Ministry briefings of the shared corpus
+(../shared/corpus/; never the seed). data/eval/ keeps only each paragraph's
+doc_id, para_no and a checksum of its text; the text is read from the shared
+folder and checked against the checksum before anything is scored. The labels are split by document: a development half, on which the
 scorer's two constants were chosen, and a held-out half, used for nothing but
 this report. Prints Spearman's rho of the scorer and, in the same run, of
 SnowNLP (a baseline trained on shopping reviews), on each half and on all.
 """
 from __future__ import annotations
 
+import hashlib
+import sys
+
 import pandas as pd
 from scipy.stats import spearmanr
 
 from analysis import read_corpus
-from analysis.config import DATA_DIR, RAW_DIR
+from analysis.config import EVAL_DIR as EVAL
+from analysis.config import SHARED_CORPUS_DIR, SHARED_ENV
 from analysis.sentiment import score_paragraphs
 
-EVAL = DATA_DIR / "eval"
 DEV_DOCS = ("mfa_2018-09-17", "mfa_2019-03-04", "mfa_2026-08-05_written")
 
 
@@ -34,8 +39,16 @@ def main() -> None:
     from snownlp import SnowNLP
 
     gold = gold_labels()
-    segments = read_corpus([RAW_DIR / f"{d}.txt" for d in sorted(gold["doc_id"].unique())])
+    if not SHARED_CORPUS_DIR.is_dir():
+        sys.exit(f"make eval: the labelled transcripts are read from {SHARED_CORPUS_DIR}, which is absent "
+                 f"(set {SHARED_ENV} to the shared folder)")
+    segments = read_corpus([SHARED_CORPUS_DIR / f"{d}.txt" for d in sorted(gold["doc_id"].unique())])
     texts = segments.set_index(["doc_id", "para_no"])["text"]
+    changed = [(d, p) for d, p, h in zip(gold["doc_id"], gold["para_no"], gold["text_sha1"])
+               if (d, p) not in texts.index or hashlib.sha1(texts[(d, p)].encode("utf-8")).hexdigest()[:12] != h]
+    if changed:
+        sys.exit(f"make eval: {len(changed)} labelled paragraphs no longer match their text "
+                 f"(the transcripts or the parser changed), first {changed[0]}")
     table = gold.merge(score_paragraphs(segments), on=["doc_id", "para_no"], how="left")
     if table["score"].isna().any():
         raise SystemExit("some labelled paragraphs were not scored: the transcripts changed?")

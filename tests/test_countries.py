@@ -112,12 +112,12 @@ def test_english_transcripts_use_english_names():
                    ("WHO", "ORG:WHO"), ("Latin America", "REG:LATAM")]  # not "Who", "us", the sea
 
 
-def test_twin_transcripts_agree_on_who_is_named(raw_dir):
+def test_twin_transcripts_agree_on_who_is_named(corpus_dir):
     from analysis import read_transcript
 
     for stem in ("mfa_2020-05-25", "mfa_2026-08-17"):
-        zh = set(C.find_mentions(read_transcript(raw_dir / f"{stem}.txt"))["country"])
-        en = set(C.find_mentions(read_transcript(raw_dir / f"{stem}_en.txt"))["country"])
+        zh = set(C.find_mentions(read_transcript(corpus_dir / f"{stem}.txt"))["country"])
+        en = set(C.find_mentions(read_transcript(corpus_dir / f"{stem}_en.txt"))["country"])
         # the English version names no country the Chinese one does not (it may name fewer)
         assert en - zh <= {"MO"}, en - zh
 

@@ -9,6 +9,8 @@ import pytest
 
 from analysis import TranscriptError, read_corpus, read_transcript
 
+from analysis.config import SHARED_CORPUS_DIR
+
 from .conftest import SEED
 
 
@@ -35,8 +37,8 @@ def test_encodings_give_the_same_table(tmp_path, seed, seed_text, encode):
     pd.testing.assert_frame_equal(read_transcript(path), seed)
 
 
-def test_gb18030_briefing(tmp_path, raw_dir):
-    src = raw_dir / "mfa_2020-05-25.txt"
+def test_gb18030_briefing(tmp_path, corpus_dir):
+    src = corpus_dir / "mfa_2020-05-25.txt"
     path = tmp_path / src.name
     path.write_bytes(src.read_text(encoding="utf-8").encode("gb18030"))
     pd.testing.assert_frame_equal(read_transcript(path), read_transcript(src))
@@ -85,12 +87,16 @@ def test_missing_file_and_folder(tmp_path):
     assert str(tmp_path) in str(info.value)
 
 
-def test_duplicate_doc_ids_in_a_corpus(tmp_path, raw_dir):
+def test_duplicate_doc_ids_in_a_corpus(tmp_path, corpus_dir):
     (tmp_path / "a").mkdir()
     copy = tmp_path / "a" / "mfa_2019-03-04.txt"
-    copy.write_bytes((raw_dir / "mfa_2019-03-04.txt").read_bytes())
+    copy.write_bytes((corpus_dir / "mfa_2019-03-04.txt").read_bytes())
     with pytest.raises(TranscriptError, match="same doc_id"):
-        read_corpus([raw_dir / "mfa_2019-03-04.txt", copy])
+        read_corpus([corpus_dir / "mfa_2019-03-04.txt", copy])
+    # skipping: the first file is read, the second listed with its reason
+    seg = read_corpus([corpus_dir / "mfa_2019-03-04.txt", copy], errors="skip")
+    assert seg["doc_id"].unique().tolist() == ["mfa_2019-03-04"]
+    assert [(p, "same doc_id" in why) for p, why in seg.attrs["skipped"]] == [(str(copy), True)]
 
 
 def _digest(folder):
@@ -103,9 +109,9 @@ def test_raw_data_is_never_written(raw_dir, tmp_path, proj_root):
     from analysis.__main__ import main
 
     assert main(["segments", str(raw_dir), "-o", str(tmp_path / "s.csv")]) == 0
-    assert main(["segments", str(raw_dir / "mfa_2019-03-04.txt"), "-o", str(raw_dir / "x.csv")]) == 2
+    assert main(["segments", str(SEED), "-o", str(raw_dir / "x.csv")]) == 2
     assert _digest(raw_dir) == before
-    shared = proj_root.parent / "shared" / "corpus"
-    if shared.is_dir():  # the transcripts as received, byte for byte
+    shared = SHARED_CORPUS_DIR
+    if shared.is_dir():  # the seed as received, byte for byte
         for name, digest in before.items():
             assert hashlib.sha256((shared / name).read_bytes()).hexdigest() == digest

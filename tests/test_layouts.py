@@ -35,17 +35,31 @@ def test_unlabelled_paragraphs_continue_the_turn():
     assert list(df["speaker"]) == ["记者", "答", "答", "记者", "记者", "答"]
 
 
-def test_journalist_aside_inside_an_answer_is_not_a_question():
+def test_journalist_aside_inside_an_answer_stays_in_the_answer():
     text = (
         "法新社记者：中方是否会回应？\n"
         "赵立坚：我们已经说过了。（记者：那具体时间呢？）具体时间请向主管部门询问。\n"
-        "（记者：好的。）\n"
         "中方的立场是一贯的。\n"
     )
     df = parse(text)
-    assert (df["kind"] == "question").sum() == 1
-    assert list(df["kind"]) == ["question", "answer", "answer", "answer"]
+    assert list(df["kind"]) == ["question", "answer", "answer"]
     assert "（记者：那具体时间呢？）" in df.iloc[1]["text"]
+
+
+def test_journalist_aside_standing_alone_is_the_journalists_turn():
+    # 2019-03-06 and 2020-01-08 print the journalist's reply as a bracketed paragraph
+    # where the English versions have "Journalist:" / "Follow-up:" (see the twins test)
+    text = (
+        "问：中国是否计划停飞波音飞机？\n"
+        "答：为什么？有什么新的消息吗？\n"
+        "（记者：我只是问一下）\n"
+        "我手里掌握的材料是：有关报道在网上可以查阅。\n"
+    )
+    df = parse(text)
+    assert list(df["kind"]) == ["question", "answer", "question", "answer"]
+    assert list(df["qa_no"]) == [1, 1, 2, 2]
+    assert df.iloc[2]["text"] == "我只是问一下"  # the label and brackets cut off
+    assert df.iloc[2]["follow_up"]
 
 
 def test_follow_up_and_after_briefing_labels():

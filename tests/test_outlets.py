@@ -6,8 +6,8 @@ from analysis import add_outlet_info, read_corpus, read_outlets
 from analysis.overview import origin_table, outlet_question_table, qa_table
 
 
-def test_every_outlet_in_the_corpus_is_described(raw_dir):
-    corpus = read_corpus(raw_dir)
+def test_every_outlet_in_the_corpus_is_described(corpus_dir):
+    corpus = read_corpus(corpus_dir)
     named = set(corpus.loc[corpus["kind"] == "question", "outlet"]) - {""}
     outlets = read_outlets()
     assert named <= set(outlets["outlet"]), named - set(outlets["outlet"])

@@ -10,8 +10,8 @@ from analysis.tokens import content_tokens, read_user_terms, segmenter, tokenize
 
 
 @pytest.fixture(scope="module")
-def corpus(raw_dir):
-    return read_corpus(raw_dir)
+def corpus(raw_dir, corpus_dir):
+    return read_corpus(corpus_dir)
 
 
 def test_fast_engine_is_identical_to_jieba_on_the_corpus(corpus):

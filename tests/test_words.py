@@ -94,8 +94,8 @@ def test_origin_keyness_on_the_seed(seed):
     assert k.iloc[0]["term"] == "香港"
 
 
-def test_origin_keyness_is_none_without_outlets(raw_dir):
+def test_origin_keyness_is_none_without_outlets(corpus_dir):
     from analysis import read_transcript
 
-    seg = read_transcript(raw_dir / "mfa_2019-03-04.txt")
+    seg = read_transcript(corpus_dir / "mfa_2019-03-04.txt")
     assert words.origin_keyness_table(tokenize(seg), seg) is None
