@@ -67,8 +67,10 @@ test: $(STAMP) ## Run the test suite (creates .venv if needed)
 bench: $(STAMP) ## Corpus-scale benchmark: pipeline speed against bare jieba, peak memory
 	$(BIN)/python benchmarks/bench_pipeline.py
 
-eval: $(STAMP) ## Tone scorer against the hand labels in data/eval (Spearman rho, with SnowNLP)
+eval: $(STAMP) ## Measure: tone scorer against the hand labels in data/eval; how the Ministry's archive imports
 	$(BIN)/python benchmarks/eval_sentiment.py
+	@echo
+	$(BIN)/python benchmarks/eval_parse.py
 
 gazetteer: $(STAMP) ## Rebuild data/lexicons/gazetteer.csv from CLDR (babel), UN membership and the alias files
 	$(BIN)/python tools/build_gazetteer.py

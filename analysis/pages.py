@@ -50,6 +50,9 @@ _BLOCK_TAGS = {
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title"}
 _BOLD_TAGS = {"b", "strong"}
 _HTML_SPACE = re.compile(r"[ \t\n\r\f\xa0]+")
+# Page furniture printed inside a body: print and close buttons, the editor's name, an end mark.
+_FURNITURE = re.compile(r"【(?:打印|关闭窗口|关闭|字体[：:].*)】|责任编辑[：:].{0,12}|\[(?:Print|Close)\]|（完）|\(End\)")
+_MAX_CAPTION = 80  # characters: longer centred text under a picture is speech
 _NON_SPACE = re.compile(r"\S")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SITE_SUFFIX = re.compile(r"\s*[—–-]+\s*中华人民共和国外交部\s*$")
@@ -80,10 +83,13 @@ _EN_STATEMENT = re.compile(r"Statement", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of a page's body: its text and the share of it set in bold."""
+    """One paragraph of a page's body: its text, the share of it set in bold, and
+    whether it is page furniture rather than speech (a photo's caption: a short
+    centred paragraph right under an image; 【打印】, 【关闭窗口】, 责任编辑：…)."""
 
     text: str
     emphasis: float = 0.0
+    furniture: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,16 +185,20 @@ def _body_paragraphs(body) -> list[Paragraph]:
     and every ``<br>``; white space collapsed as a browser renders it."""
     out: list[Paragraph] = []
     pieces: list[tuple[str, bool]] = []
+    state = {"image": False, "centred": False}  # an image just before; the block is centred
 
     def flush() -> None:
         text = _HTML_SPACE.sub(" ", "".join(t for t, _ in pieces)).strip(" ")
         if _NON_SPACE.search(text.replace("\u3000", " ")):
             total = sum(len(_NON_SPACE.findall(t)) for t, _ in pieces)
             bold = sum(len(_NON_SPACE.findall(t)) for t, b in pieces if b)
-            out.append(Paragraph(text=text, emphasis=round(bold / total, 3) if total else 0.0))
+            caption = state["image"] and state["centred"] and len(text.strip()) <= _MAX_CAPTION
+            furniture = caption or _FURNITURE.fullmatch(text.strip(" \u3000")) is not None
+            out.append(Paragraph(text=text, emphasis=round(bold / total, 3) if total else 0.0, furniture=furniture))
+            state["image"] = False
         pieces.clear()
 
-    def walk(node, bold: bool) -> None:
+    def walk(node, bold: bool, centred: bool) -> None:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
@@ -197,17 +207,26 @@ def _body_paragraphs(body) -> list[Paragraph]:
                 continue
             elif tag == "br":
                 flush()
+            elif tag == "img":
+                flush()
+                state["image"] = True
             else:
                 style = (child.attributes.get("style") or "").lower().replace(" ", "")
                 inner = bold or tag in _BOLD_TAGS or "font-weight:bold" in style
                 block = tag in _BLOCK_TAGS
                 if block:
                     flush()
-                walk(child, inner)
-                if block:
+                    align = (child.attributes.get("align") or "").lower()
+                    centred_here = align == "center" or "text-align:center" in style or tag == "center" or (
+                        centred and not align and "text-align" not in style)
+                    state["centred"] = centred_here
+                    walk(child, inner, centred_here)
                     flush()
+                    state["centred"] = centred
+                else:
+                    walk(child, inner, centred)
 
-    walk(body, False)
+    walk(body, False, False)
     flush()
     return out
 

@@ -171,6 +171,7 @@ class _Block:
     lines: list[str]
     after_separator: bool = False
     emphasis: float | None = None  # share set in bold (pages); None for text files
+    furniture: bool = False  # a photo caption or page furniture (pages): not speech
     label: str | None = None  # the label as printed, without the colon
     printed: str = ""  # the paragraph as printed, label included
     role: Literal["question", "answer", "clarify", None] = None
@@ -584,7 +585,8 @@ def _layout_from_paragraphs(paragraphs: Sequence[Paragraph]) -> _Layout:
         if _is_separator(text):
             after_sep = True
             continue
-        blocks.append(_Block(lines=[text], after_separator=after_sep, emphasis=para.emphasis))
+        blocks.append(_Block(lines=[text], after_separator=after_sep, emphasis=para.emphasis,
+                             furniture=para.furniture))
         after_sep = False
     return _Layout(wrapped=False, width=0.0, blocks=blocks)
 
@@ -862,8 +864,8 @@ def _turns(
         text = block.text
         previous = blocks[i - 1].text if i else ""
         asked_back = turn is not None and turn["kind"] == "answer" and _ends_with_question(previous)
-        if block.role is None and _STAGE_PARAGRAPH.match(text):
-            # （记者点头）, (Laughter): what the transcriber saw, not speech; the turn goes on
+        if block.role is None and (block.furniture or _STAGE_PARAGRAPH.match(text)):
+            # （记者点头）, (Laughter), a photo's caption: not speech; the turn goes on
             rows.append(_row(doc_id, rows, "narration", "", "", None, False, None, "", text))
             continue
         if block.role == "question" and not text.strip() and i + 1 < len(blocks) and blocks[i + 1].role == "question":

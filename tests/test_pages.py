@@ -272,3 +272,25 @@ def test_parse_matches_an_independent_count_of_25_pages(pages_dir):
         assert len(answers) == int(row.question_turns), row.file
         assert " ".join(map(str, answers)) == row.answers_per_turn, row.file
         assert (statements["para_no"] > first).sum() == int(row.closing_statements), row.file
+
+
+def test_photo_caption_and_page_furniture_are_not_speech(tmp_path):
+    # No page of the 2016-2020 archive prints a caption or a print button inside its body;
+    # this page is built after their layout (a centred picture, then a short centred line).
+    html = (
+        '<html><head><title>2021年1月4日外交部发言人华春莹主持例行记者会 — 中华人民共和国外交部</title></head><body>'
+        '<div id="News_Body_Txt_A">'
+        '<p align="center"><img src="./W020210104123.jpg"></p>'
+        '<p align="center">外交部发言人华春莹（资料图）</p>'
+        '<p>　　<b>问：中方对此有何评论？</b></p>'
+        '<p>　　答：我们注意到有关报道。</p>'
+        '<p>　　【打印】 </p>'
+        "</div></body></html>"
+    )
+    path = tmp_path / "t1844000.shtml"
+    path.write_text(html, encoding="utf-8")
+    paras = read_page(path).paragraphs
+    assert [p.furniture for p in paras] == [True, False, False, True]
+    seg = read_transcript(path)
+    assert seg["kind"].tolist() == ["narration", "question", "answer", "narration"]
+    assert documents_table(seg).loc[0, "doc_id"] == "mfa_2021-01-04"
