@@ -33,22 +33,30 @@ NOTEBOOKS := $(basename $(notdir $(wildcard notebooks/[0-9]*.py)))
 PKG := pyproject.toml $(wildcard analysis/*.py analysis/styles/*.mplstyle)
 TEMPLATE := $(wildcard analysis/templates/report/*)
 WEBFONT := reports/fonts/wqy-microhei.ttf
-RAW := $(wildcard data/raw/*.txt)
 FIGURE_DIR := figures/$(REPORT_ID)
 TABLE_DIR := data/processed/$(DOC_ID)
-TABLES := $(addprefix $(TABLE_DIR)/,segments.csv tokens.csv sentences.csv paragraphs.csv mentions.csv section_keywords.csv)
+TABLES := $(addprefix $(TABLE_DIR)/,segments.csv tokens.csv sentences.csv paragraphs.csv mentions.csv documents.csv)
+# The transcript's per-document tables (data/interim/<doc_id>/), computed once by the
+# pipeline; every notebook reads them. Their code and data are the pipeline's inputs.
+INTERIM := data/interim
+MANIFEST := $(INTERIM)/$(DOC_ID)/manifest.parquet
+PIPELINE := pyproject.toml $(addprefix analysis/,config.py errors.py textio.py pages.py transcript.py documents.py \
+  outlets.py units.py tokens.py sentiment.py countries.py pipeline.py) \
+  $(wildcard data/lexicons/*) data/outlets.csv data/speakers.csv data/corpus_metadata.csv
 
-# What each notebook reads besides the package and the transcript: a changed lexicon
-# reruns only the notebooks that use it.
+# What each notebook reads besides the package: the data files behind its labels (a changed
+# gazetteer reruns only the notebooks that name countries) ...
 LABELS := data/labels.csv data/translations.csv data/outlets.csv data/speakers.csv
 WORDS := data/lexicons/diplomatic_terms.csv data/lexicons/stopwords_project.txt
 TONE := $(WORDS) data/lexicons/tsinghua_praise_degrade.csv data/lexicons/sentiment_domain.csv data/lexicons/sentiment_modifiers.csv
 PLACES := data/lexicons/gazetteer.csv data/lexicons/gazetteer_blocklist.csv
-DEPS_00_segments := $(LABELS)
-DEPS_01_words := $(LABELS) $(WORDS)
-DEPS_02_topics := $(LABELS) $(WORDS) data/codebook.csv
-DEPS_03_sentiment := $(LABELS) $(TONE)
-DEPS_04_countries := $(LABELS) $(TONE) $(PLACES)
+# ... and the kept tables it reads (each stamp changes only when its table's content does)
+KEPT = $(patsubst %,$(INTERIM)/$(DOC_ID)/%.stamp,$(1))
+DEPS_00_segments := $(LABELS) $(call KEPT,segments documents)
+DEPS_01_words := $(LABELS) $(WORDS) $(call KEPT,segments tokens)
+DEPS_02_topics := $(LABELS) $(WORDS) data/codebook.csv $(call KEPT,segments tokens)
+DEPS_03_sentiment := $(LABELS) $(WORDS) $(call KEPT,segments tokens terms sentences paragraphs)
+DEPS_04_countries := $(LABELS) $(PLACES) $(call KEPT,segments mentions sentences)
 META := $(sort $(LABELS) $(TONE) $(PLACES) data/codebook.csv)
 
 .PHONY: help report test bench eval gazetteer lab lab-check clean lock
@@ -58,8 +66,8 @@ help: ## List the targets (this message)
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 	@echo "  Parameters: TRANSCRIPT=<file> (default $(TRANSCRIPT)), LANG=zh|en"
 
-report: $(REPORT_DIR)/index.html $(TABLES) data/processed/segments.csv data/processed/documents.csv ## Build the report and figures (creates .venv if needed)
-	@echo "report: $(REPORT_DIR)/index.html  figures: $(FIGURE_DIR)/  tables: $(TABLE_DIR)/, data/processed/"
+report: $(REPORT_DIR)/index.html $(TABLES) ## Build the report and figures (creates .venv if needed)
+	@echo "report: $(REPORT_DIR)/index.html  figures: $(FIGURE_DIR)/  tables: $(TABLE_DIR)/ (CSV), $(INTERIM)/ (Parquet)"
 
 test: $(STAMP) ## Run the test suite (creates .venv if needed)
 	$(BIN)/python -m pytest -n $(shell nproc 2>/dev/null || echo 2)
@@ -84,9 +92,9 @@ lab-check: report ## Screenshot each executed notebook in JupyterLab (headless C
 	$(BIN)/python tools/lab_setup.py
 	$(BIN)/python tools/lab_check.py $(REPORT_ID)
 
-clean: ## Remove generated output (reports, figures, processed tables, build files)
+clean: ## Remove generated output (reports, figures, kept and processed tables, build files)
 	rm -rf build
-	find data/processed figures reports -mindepth 1 ! -name .gitkeep -delete
+	find data/interim data/processed figures reports -mindepth 1 ! -name .gitkeep -delete
 
 lock: ## Re-pin requirements.txt from requirements.in in a fresh environment
 	rm -rf build/lock && $(PYTHON) -m venv build/lock
@@ -105,16 +113,17 @@ $(REPORT_DIR)/index.html: $(NOTEBOOKS:%=$(REPORT_DIR)/%.html) $(WEBFONT) analysi
 	$(BIN)/python -m analysis index $(REPORT_DIR) --figures $(FIGURE_DIR) \
 	  --param transcript=$(TRANSCRIPT) --param lang=$(REPORT_LANG)
 
-# One transcript's tidy tables: one command writes them all (a grouped target).
-$(TABLES) &: $(TRANSCRIPT) $(PKG) $(META) | $(STAMP)
-	$(BIN)/python -m analysis tables $(TRANSCRIPT) -o $(TABLE_DIR)
+# The pipeline: the transcript's tables computed once and kept (Parquet); unchanged
+# inputs rebuild nothing.
+$(MANIFEST): $(TRANSCRIPT) $(PIPELINE) | $(STAMP)
+	$(BIN)/python -m analysis build $(TRANSCRIPT) --corpus-id $(DOC_ID)
 
-# Tidy tables for the whole corpus in data/raw (doc_id tells the transcripts apart).
-data/processed/segments.csv: $(RAW) $(PKG) data/speakers.csv | $(STAMP)
-	$(BIN)/python -m analysis segments data/raw -o $@
+# A table's stamp: written by the build when the table changes (make reads its time afresh).
+$(INTERIM)/$(DOC_ID)/%.stamp: $(MANIFEST) ;
 
-data/processed/documents.csv: $(RAW) $(PKG) data/speakers.csv | $(STAMP)
-	$(BIN)/python -m analysis documents data/raw -o $@
+# The same tables as CSV for other tools (read from the kept tables, not computed again).
+$(TABLES) &: $(MANIFEST)
+	$(BIN)/python -m analysis tables $(DOC_ID) -o $(TABLE_DIR)
 
 $(WEBFONT): | $(STAMP)
 	$(BIN)/python -c 'import sys; from analysis.report import export_web_font; export_web_font(sys.argv[1])' $@
@@ -127,7 +136,7 @@ build/notebooks/%.ipynb: notebooks/%.py | $(STAMP)
 # Executed under a temporary name: a failing notebook leaves the previous report in
 # place, and its partial run is kept as *.failed.ipynb to read the failing cell.
 .SECONDEXPANSION:
-$(REPORT_DIR)/%.ipynb: build/notebooks/%.ipynb $(TRANSCRIPT) $(PKG) $$(DEPS_$$*)
+$(REPORT_DIR)/%.ipynb: build/notebooks/%.ipynb $(PKG) $$(DEPS_$$*)
 	@mkdir -p $(@D)
 	@rm -f $(@:.ipynb=.failed.ipynb)
 	@echo "papermill $* ($(TRANSCRIPT), LANG=$(REPORT_LANG)) -> $@"

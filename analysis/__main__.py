@@ -36,10 +36,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="a CSV with a 'file' column and date, lang, genre, spokesperson, title or url "
                             "for what the files do not say")
         p.add_argument("--strict", action="store_true", help="stop at the first file that cannot be read")
-    p = sub.add_parser("tables", help="write one transcript's tidy tables (segments, tokens, scores, mentions) as CSV")
-    p.add_argument("path", type=Path, help="a transcript file")
+    p = sub.add_parser("build", help="bring a corpus's per-document tables (data/interim) up to date")
+    p.add_argument("paths", nargs="+", type=Path, help="transcript files or folders")
+    p.add_argument("--corpus-id", required=True, help="the corpus's name (its manifest: data/interim/_corpora/ID.parquet)")
+    p.add_argument("--metadata", type=Path, help="a metadata CSV (see segments --help)")
+    p.add_argument("--jobs", type=int, help="processes (default: one a core)")
+    p = sub.add_parser("tables", help="write a built corpus's tables (segments, tokens, scores, mentions) as CSV")
+    p.add_argument("corpus_id", help="a corpus built with 'build'")
     p.add_argument("-o", "--output", type=Path, required=True, help="a folder")
-    p.add_argument("--principal", help="the principal speaker's label, if not detected")
     p = sub.add_parser("index", help="write a report's index page and build record")
     p.add_argument("report_dir", type=Path)
     p.add_argument("--figures", type=Path, required=True, help="the report's figure folder")
@@ -67,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in ("tables", "index"):
             return _report_command(args)
+        if args.command == "build":
+            return _build(args)
         if args.output is not None:
             _check_output(args.output)
         try:
@@ -102,9 +108,27 @@ def _check_output(output: Path) -> None:
         raise TranscriptError(output, "data/raw/ holds transcripts as received; write elsewhere")
 
 
+def _build(args) -> int:
+    import time
+
+    from .pipeline import build
+
+    start = time.perf_counter()
+    manifest = build(args.paths, corpus_id=args.corpus_id, metadata=args.metadata, jobs=args.jobs)
+    seconds = time.perf_counter() - start
+    skipped = manifest[manifest["status"] == "skipped"]
+    print(f"build {args.corpus_id}: {int(manifest['status'].eq('ok').sum())} documents "
+          f"({len(manifest)} files, {len(skipped)} skipped) in {seconds:.1f} s", file=sys.stderr)
+    for row in skipped.itertuples():
+        print(f"  skipped {row.source}: {row.reason}", file=sys.stderr)
+    if not manifest["status"].eq("ok").any():
+        _error(f"{args.corpus_id}: no file could be read")
+        return 2
+    return 0
+
+
 def _report_command(args) -> int:
     from .report import write_index, write_tables
-    from .transcript import read_transcript
 
     if args.command == "index":
         params = dict(p.split("=", 1) for p in args.param)
@@ -112,7 +136,7 @@ def _report_command(args) -> int:
         return 0
     if args.output.resolve().is_relative_to(RAW_DIR.resolve()):
         raise TranscriptError(args.output, "data/raw/ holds transcripts as received; write elsewhere")
-    write_tables(read_transcript(args.path, principal=args.principal), args.output)
+    write_tables(args.corpus_id, args.output)
     return 0
 
 

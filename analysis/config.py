@@ -16,7 +16,8 @@ from pathlib import Path
 PROJ_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = PROJ_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"  # the seed transcript exactly as received; read-only to the code
-INTERIM_DIR = DATA_DIR / "interim"  # per-document tables kept by the pipeline, all rebuildable
+#: per-document tables kept by the pipeline, all rebuildable (ANALYSIS_INTERIM_DIR moves them)
+INTERIM_DIR = Path(os.environ.get("ANALYSIS_INTERIM_DIR") or DATA_DIR / "interim").resolve()
 PROCESSED_DIR = DATA_DIR / "processed"  # tidy tables, all rebuildable
 LEXICON_DIR = DATA_DIR / "lexicons"
 EVAL_DIR = DATA_DIR / "eval"

@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from .config import LEXICON_DIR
-from .tokens import read_user_terms, tokenize
+from .tokens import paragraph_rows, read_user_terms, token_codes
 from .units import add_units, group_keys
 
 GAZETTEER = LEXICON_DIR / "gazetteer.csv"
@@ -137,64 +137,204 @@ def _trie_regex(words: list[str]) -> str:
 
 def find_mentions(
     segments: pd.DataFrame,
+    tokens: pd.DataFrame,
     *,
-    tokens: pd.DataFrame | None = None,
-    fold_china: bool = False,
+    fold: bool = False,
 ) -> pd.DataFrame:
-    """Every country (and region or organisation) mention in the paragraphs' text.
+    """Every country (and region or organisation) mention in the paragraphs' text;
+    ``tokens`` is the token table of ``segments`` (:func:`analysis.tokens.tokenize`).
 
     Columns: doc_id, para_no, start, end (character offsets in ``text``),
     surface (the text matched), country (the gazetteer code), rule (``name``,
-    ``side``, ``compound``, ``governed``). ``fold_china=True`` counts Hong Kong,
-    Macao and Taiwan as CN (for country-level totals).
+    ``side``, ``compound``, ``governed``, ``licensed``). ``fold=True``
+    counts Hong Kong, Macao and Taiwan as CN (for country-level totals; see
+    :func:`fold_china`).
+
+    The rules run over the whole table at once: one regular-expression pass over
+    the paragraphs' texts joined end to end (a name never spans the line break
+    that joins them), token alignment by binary search over character offsets,
+    and the other rules on the few tokens that can take part in them.
     """
-    pattern, names, sides, abbr, governed, terms = _index()
-    tok = tokenize(segments) if tokens is None else tokens
-    text_of = dict(zip(zip(segments["doc_id"], segments["para_no"]), segments["text"]))
-    words_all = tok["token"].to_numpy(dtype=object)
-    starts_all = tok["start"].to_numpy()
-    ends_all = tok["end"].to_numpy()
-    doc_all = tok["doc_id"].to_numpy(dtype=object)
-    para_all = tok["para_no"].to_numpy()
-    # tokens any rule after the first may use, found once per distinct word
-    codes, vocab = pd.factorize(words_all)
-    flags = np.fromiter((_candidate(w, sides, abbr, governed) for w in vocab), bool, len(vocab))
-    candidate = flags[codes] if len(words_all) else np.zeros(0, bool)
-    bounds = np.flatnonzero(np.r_[True, (para_all[1:] != para_all[:-1]) | (doc_all[1:] != doc_all[:-1]), True])
+    (pattern, pattern_en), names, sides, abbr, governed, terms = _index()
+    tok = tokens
+    texts = segments["text"].tolist()
+    n_par = len(texts)
+    # paragraphs end to end, one line break between them
+    lengths = np.fromiter(map(len, texts), np.int64, n_par)
+    par_off = np.concatenate([[0], np.cumsum(lengths + 1)])[:-1]
+    joined = "\n".join(texts)
+
+    # each token's paragraph (row of segments) and global character offsets
+    tpar = paragraph_rows(tok, segments)
+    if (tpar < 0).any():
+        raise ValueError("the tokens hold paragraphs that are not in the segments")
+    order = np.lexsort((tok["start"].to_numpy(), tpar))
+    tpar = tpar[order]
+    t_start = tok["start"].to_numpy(np.int64)[order]
+    t_end = tok["end"].to_numpy(np.int64)[order]
+    codes, vocab = token_codes(tok)
+    codes = codes[order]
+    gs, ge = par_off[tpar] + t_start, par_off[tpar] + t_end
+    n = len(codes)
+    first_tok = np.full(n_par + 1, n, np.int64)  # each paragraph's first token
+    np.minimum.at(first_tok, tpar, np.arange(n))
+    words = vocab  # distinct token strings, indexed by code
+
+    def vflag(test) -> np.ndarray:
+        return np.fromiter((test(w) for w in words), bool, len(words))[codes] if n else np.zeros(0, bool)
+
     rows: list[tuple] = []
-    by_doc: dict[str, list] = {}
-    named_in: dict[str, set[str]] = {}  # the countries each document names in full
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        doc_id, para_no = doc_all[lo], int(para_all[lo])
-        text = text_of[(doc_id, para_no)]
-        words, starts, ends = words_all[lo:hi].tolist(), starts_all[lo:hi].tolist(), ends_all[lo:hi].tolist()
-        cand = np.flatnonzero(candidate[lo:hi]).tolist()
-        found, used = _paragraph(doc_id, para_no, text, words, starts, ends, cand, pattern, names, sides, abbr,
-                                 governed, terms)
-        rows.extend(found)
-        by_doc.setdefault(doc_id, []).append((para_no, text, words, starts, ends, used, cand))
-        named_in.setdefault(doc_id, set()).update(r[5] for r in found if r[6] == "name")
-    for doc_id, paragraphs in by_doc.items():
-        named = named_in[doc_id]
-        for para_no, text, words, starts, ends, used, cand in paragraphs:
-            rows.extend(_licensed(doc_id, para_no, text, words, starts, ends, used, cand, named, abbr))
-    rows.sort(key=lambda r: (r[0], r[1], r[2], r[5]))
-    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    if fold_china:
-        out["country"] = out["country"].replace(FOLD)
-    return out.astype({"para_no": "int64", "start": "int64", "end": "int64"})
+    doc_of = segments["doc_id"].to_numpy(dtype=object)
+    para_of = segments["para_no"].to_numpy(np.int64)
+
+    def emit(p: int, s: int, e: int, surface: str, code: str, rule: str) -> None:
+        rows.append((doc_of[p], int(para_of[p]), int(s), int(e), surface, code, rule, int(p)))
+
+    # rule 1 in English: whole words, case as written (China, the U.S., WHO); no token is used up
+    latin = [p for p, text in enumerate(texts) if _LATIN.search(text)]  # only these can hold English names
+    latin_off = np.concatenate([[0], np.cumsum(lengths[latin] + 1)])[:-1]
+    found_en = []
+    for m in pattern_en.finditer("\n".join(texts[p] for p in latin)):
+        q = int(np.searchsorted(latin_off, m.start(), "right") - 1)
+        shift = par_off[latin[q]] - latin_off[q]
+        found_en.append((m.start() + shift, m.end() + shift, m.group(0)))
+    if found_en:
+        paras = np.searchsorted(par_off, [f[0] for f in found_en], "right") - 1
+        for (s, e, surface), p in zip(found_en, paras.tolist()):
+            code = names[surface]
+            if code is not None:
+                emit(p, s - par_off[p], e - par_off[p], surface, code, "name")
+    # rule 1: names, longest first, aligned to tokens (or inside a user term)
+    used = np.zeros(n, bool)
+    found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(joined)]
+    if found and n:
+        ms = np.array([f[0] for f in found], np.int64)
+        me = np.array([f[1] for f in found], np.int64)
+        i = np.searchsorted(gs, ms, "right") - 1  # the token the match begins in
+        k = np.searchsorted(ge, me, "left")
+        ends_on_token = (k < n) & (ge[np.minimum(k, n - 1)] == me)
+        is_term = np.fromiter((w in terms for w in words), bool, len(words))[codes[i]]
+        ok = np.where(gs[i] == ms, ends_on_token | (ge[i] >= me), is_term & (ge[i] >= me))
+        j = np.searchsorted(gs, me, "left")  # tokens i .. j-1 are used up
+        diff = np.zeros(n + 1, np.int64)
+        np.add.at(diff, i[ok], 1)
+        np.add.at(diff, j[ok], -1)
+        used = np.cumsum(diff[:-1]) > 0
+        paras = tpar[i].tolist()
+        for (s, e, surface), good, p in zip(found, ok.tolist(), paras):
+            code = names[surface]
+            if good and code is not None:
+                emit(p, s - par_off[p], e - par_off[p], surface, code, "name")
+    named_in: dict[str, set[str]] = {}
+    for r in rows:
+        if r[6] == "name":
+            named_in.setdefault(r[0], set()).add(r[5])
+
+    def text_at(idx: int, at: int) -> str:
+        return texts[tpar[idx]][at:]
+
+    # rule 2: side forms
+    side = vflag(lambda w: w in sides) & ~used
+    for idx in np.flatnonzero(side):
+        emit(tpar[idx], t_start[idx], t_end[idx], words[codes[idx]], sides[words[codes[idx]]], "side")
+    used |= side
+    # rule 3: compounds of abbreviations inside one token before a relation word (中美关系) ...
+    for idx in np.flatnonzero(vflag(lambda w: _relation_compound(w, abbr)) & ~used):
+        w = words[codes[idx]]
+        k = _abbr_prefix(w, abbr)
+        for c, ch in enumerate(w[:k]):
+            code = "MO" if ch == "澳" and c > 0 and w[c - 1] == "港" else abbr[ch]
+            emit(tpar[idx], t_start[idx] + c, t_start[idx] + c + 1, ch, code, "compound")
+        used[idx] = True
+    # ... or over runs of whole tokens made only of abbreviations (中美, 中日韩, 中/俄)
+    pure = vflag(lambda w: bool(w) and all(ch in abbr for ch in w)) & ~used
+    new_par = np.ones(n, bool)
+    new_par[1:] = tpar[1:] != tpar[:-1]
+    run_start = pure & (new_par | ~np.roll(pure, 1))
+    run_id = np.cumsum(run_start) - 1
+    in_run = np.flatnonzero(pure)
+    run_chars = np.bincount(run_id[in_run], weights=(t_end - t_start)[in_run], minlength=int(run_start.sum()))
+    starts_of_runs = np.flatnonzero(run_start)
+    ends_of_runs = np.append(starts_of_runs[1:], n)  # a run ends at the next run's start at the latest
+    for i0, stop, size in zip(starts_of_runs.tolist(), ends_of_runs.tolist(), run_chars.tolist()):
+        if size < 2:  # one character (中 in 在…中) is never a compound
+            continue
+        j = i0
+        while j < stop and pure[j] and (j == i0 or not new_par[j]):
+            j += 1
+        p = tpar[i0]
+        chars = "".join(words[c] for c in codes[i0:j])
+        offset = t_start[i0]
+        # a date's 日 (24日中俄) is not Japan
+        if chars[0] == "日" and i0 > 0 and not new_par[i0]:
+            prev = words[codes[i0 - 1]]
+            if prev.isdigit() or prev[-1:] in "月号今昨明本当同次翌每逐":
+                chars, offset = chars[1:], offset + 1
+        if len(chars) < 2 or len(set(chars)) != len(chars):
+            continue
+        tail = texts[p][t_start[j]:t_start[j] + 3] if j < n and tpar[j] == p else ""
+        if set(chars) & STRONG or any(tail.startswith(t) for t in RELATION_TAILS):
+            for c, ch in enumerate(chars):
+                code = "MO" if ch == "澳" and c > 0 and chars[c - 1] == "港" else abbr[ch]
+                emit(p, offset + c, offset + c + 1, ch, code, "compound")
+            used[i0:j] = True
+    # rule 4: governed characters (访华, 涉港; 自/俄), never the start of 华为 and the like
+    gov2 = vflag(lambda w: len(w) >= 2 and w[0] in GOVERNORS and w[1] in governed)
+    gov1 = vflag(lambda w: len(w) == 1 and w in governed)
+    governor = vflag(lambda w: w in GOVERNORS)
+    after_governor = np.zeros(n, bool)
+    after_governor[1:] = governor[:-1] & ~new_par[1:]
+    for idx in np.flatnonzero((gov2 | (gov1 & after_governor)) & ~used):
+        w = words[codes[idx]]
+        if gov2[idx]:
+            if not _not_a_country(text_at(idx, 0), t_start[idx] + 1):
+                # 访华, and jieba's longer words built on one: 来华访问, 对华政策, 反华势力
+                emit(tpar[idx], t_start[idx] + 1, t_start[idx] + 2, w[1], governed[w[1]], "governed")
+                used[idx] = True
+        elif not used[idx - 1] and not _not_a_country(text_at(idx, 0), t_start[idx]):
+            emit(tpar[idx], t_start[idx], t_end[idx], w, governed[w], "governed")
+            used[idx] = True
+    # rule 5: lone characters and ambiguous side forms, licensed by the document
+    lone = vflag(lambda w: w in AMBIGUOUS_SIDES or (w in AMBIGUOUS and w not in abbr) or w in STANDALONE) & ~used
+    for idx in np.flatnonzero(lone):
+        p = tpar[idx]
+        w = words[codes[idx]]
+        if _not_a_country(texts[p], t_start[idx]):
+            continue
+        named = named_in.get(doc_of[p], set())
+        if w in AMBIGUOUS_SIDES:
+            code = _resolve(AMBIGUOUS_SIDES[w], named)
+            if code:
+                emit(p, t_start[idx], t_end[idx], w, code, "side")
+        elif w in AMBIGUOUS and w not in abbr:
+            code = _resolve(w, named)
+            if code:
+                emit(p, t_start[idx], t_end[idx], w, code, "licensed")
+        elif w in STANDALONE and abbr.get(w) in named:
+            emit(p, t_start[idx], t_end[idx], w, abbr[w], "licensed")
+    # in the order of the paragraphs in ``segments``, then of the text
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS + ["row"])
+    out = out.sort_values(["row", "start", "country"], kind="stable", ignore_index=True).drop(columns="row")
+    out = out.astype({"para_no": "int64", "start": "int64", "end": "int64"})
+    return fold_china(out) if fold else out
 
 
-def _candidate(w: str, sides, abbr, governed) -> bool:
-    """Could rules 2-5 use this token? (Most tokens: no.)"""
-    if not w:
-        return False
-    return (
-        w in sides or w in AMBIGUOUS_SIDES or w in AMBIGUOUS or w in GOVERNORS
-        or w[0] in abbr  # a compound (中美, 中美关系) or a lone character
-        or (len(w) >= 2 and w[0] in GOVERNORS and w[1] in governed)
-        or (len(w) == 1 and w in governed)
-    )
+def fold_china(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions with Hong Kong, Macao and Taiwan counted as China (country-level totals)."""
+    return mentions.assign(country=mentions["country"].replace(FOLD))
+
+
+def _abbr_prefix(w: str, abbr) -> int:
+    k = 0
+    while k < len(w) and w[k] in abbr:
+        k += 1
+    return k
+
+
+def _relation_compound(w: str, abbr) -> bool:
+    """中美关系: two or more different abbreviations, then a relation word, in one token."""
+    k = _abbr_prefix(w, abbr)
+    return 2 <= k < len(w) and w[k:] in RELATION_TAILS and len(set(w[:k])) == k
 
 
 def _not_a_country(text: str, start: int) -> bool:
@@ -207,108 +347,6 @@ def _resolve(char: str, named: set[str]) -> str | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _licensed(doc_id, para_no, text, words, starts, ends, used, cand, named, abbr):
-    """Rule 5: lone characters and ambiguous side forms, licensed by the document."""
-    rows = []
-    for i in cand:
-        w = words[i]
-        if used[i] or _not_a_country(text, starts[i]):
-            continue
-        if w in AMBIGUOUS_SIDES:
-            code = _resolve(AMBIGUOUS_SIDES[w], named)
-            if code:
-                rows.append((doc_id, para_no, starts[i], ends[i], w, code, "side"))
-        elif w in AMBIGUOUS and w not in abbr:
-            code = _resolve(w, named)
-            if code:
-                rows.append((doc_id, para_no, starts[i], ends[i], w, code, "licensed"))
-        elif w in STANDALONE and abbr.get(w) in named:
-            rows.append((doc_id, para_no, starts[i], ends[i], w, abbr[w], "licensed"))
-    return rows
-
-
-def _paragraph(doc_id, para_no, text, words, starts, ends, cand, pattern, names, sides, abbr, governed, terms):
-    rows = []
-    used = np.zeros(len(words), dtype=bool)  # tokens consumed by an earlier rule
-    pattern, pattern_en = pattern
-    # rule 1 in English: whole words, case as written (China, the U.S., WHO)
-    for m in (pattern_en.finditer(text) if _LATIN.search(text) else ()):
-        code = names[m.group(0)]
-        if code is not None:
-            rows.append((doc_id, para_no, m.start(), m.end(), m.group(0), code, "name"))
-    # rule 1: names, longest first, aligned to tokens (or inside a user term)
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        i = bisect_right(starts, s) - 1  # the token the match begins in
-        if starts[i] == s:
-            k = bisect_left(ends, e)
-            if not ((k < len(ends) and ends[k] == e) or ends[i] >= e):
-                continue
-        elif not (words[i] in terms and ends[i] >= e):
-            continue
-        j = i
-        while j < len(words) and starts[j] < e:
-            used[j] = True
-            j += 1
-        code = names[m.group(0)]
-        if code is not None:
-            rows.append((doc_id, para_no, s, e, m.group(0), code, "name"))
-    # rule 2: side forms (only candidate tokens can match rules 2-4)
-    for i in cand:
-        w = words[i]
-        if not used[i] and w in sides:
-            used[i] = True
-            rows.append((doc_id, para_no, starts[i], ends[i], w, sides[w], "side"))
-    # rule 3: compounds of abbreviations, over runs of whole tokens ...
-    for i in cand:
-        w = words[i]
-        # ... or inside one token, before a relation word (中美关系, 中俄关系)
-        k = 0
-        while k < len(w) and w[k] in abbr:
-            k += 1
-        if not used[i] and 2 <= k < len(w) and w[k:] in RELATION_TAILS and len(set(w[:k])) == k:
-            for n, ch in enumerate(w[:k]):
-                code = "MO" if ch == "澳" and n > 0 and w[n - 1] == "港" else abbr[ch]
-                rows.append((doc_id, para_no, starts[i] + n, starts[i] + n + 1, ch, code, "compound"))
-            used[i] = True
-    pure = [i for i in cand if not used[i] and all(ch in abbr for ch in words[i])]
-    pure_set = set(pure)
-    for i in pure:
-        if i - 1 in pure_set and not used[i - 1] and all(ch in abbr for ch in words[i - 1]):
-            continue  # inside a run started earlier
-        if used[i]:
-            continue
-        j = i
-        while j < len(words) and not used[j] and words[j] and all(ch in abbr for ch in words[j]):
-            j += 1
-        chars = "".join(words[i:j])
-        offset = starts[i]
-        # a date's 日 (24日中俄) is not Japan
-        if chars[0] == "日" and i > 0 and (words[i - 1].isdigit() or words[i - 1][-1:] in "月号今昨明本当同次翌每逐"):
-            chars, offset = chars[1:], offset + 1
-        tail = text[starts[j]:starts[j] + 3] if j < len(words) else ""
-        related = any(tail.startswith(t) for t in RELATION_TAILS)
-        if len(chars) >= 2 and len(set(chars)) == len(chars) and (set(chars) & STRONG or related):
-            for k, ch in enumerate(chars):
-                code = "MO" if ch == "澳" and k > 0 and chars[k - 1] == "港" else abbr[ch]
-                rows.append((doc_id, para_no, offset + k, offset + k + 1, ch, code, "compound"))
-            used[i:j] = True
-    # rule 4: governed characters (访华, 涉港; 自/俄), never the start of 华为 and the like
-    for i in cand:
-        w = words[i]
-        if used[i]:
-            continue
-        if len(w) >= 2 and w[0] in GOVERNORS and w[1] in governed and not _not_a_country(text, starts[i] + 1):
-            # 访华, and jieba's longer words built on one: 来华访问, 对华政策, 反华势力
-            rows.append((doc_id, para_no, starts[i] + 1, starts[i] + 2, w[1], governed[w[1]], "governed"))
-            used[i] = True
-        elif (len(w) == 1 and w in governed and i > 0 and words[i - 1] in GOVERNORS and not used[i - 1]
-              and not _not_a_country(text, starts[i])):
-            rows.append((doc_id, para_no, starts[i], ends[i], w, governed[w], "governed"))
-            used[i] = True
-    return rows, used
-
-
 def country_label(code: str, lang: str = "zh") -> str:
     """A country's (region's, organisation's) short label for charts."""
     gaz = read_gazetteer().set_index("code")
@@ -317,16 +355,27 @@ def country_label(code: str, lang: str = "zh") -> str:
 
 def add_sentences(mentions: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
     """Mentions with the ``sent_no`` of their sentence, from the sentiment term table:
-    the sentence of the last token that starts at or before the mention (a join
-    on character offsets within each paragraph, by :func:`pandas.merge_asof`)."""
-    key = ["doc_id", "para_no"]
+    the sentence of the last token that starts at or before the mention (an as-of
+    join on character offsets within each paragraph, by binary search)."""
     if mentions.empty:
         return mentions.assign(sent_no=pd.Series(dtype="int64"))
-    left = mentions[key + ["start"]].assign(_row=np.arange(len(mentions))).sort_values("start", kind="stable")
-    right = terms[key + ["start", "sent_no"]].sort_values("start", kind="stable")
-    joined = pd.merge_asof(left, right, on="start", by=key, direction="backward")
-    sent = joined.sort_values("_row")["sent_no"].to_numpy()
-    return mentions.assign(sent_no=sent.astype("int64"))
+    keys = _paragraph_keys([mentions, terms])
+    width = int(max(terms["start"].max(), mentions["start"].max())) + 1
+    pos_t = keys[1] * width + terms["start"].to_numpy(np.int64)
+    order = np.argsort(pos_t, kind="stable")
+    pos_m = keys[0] * width + mentions["start"].to_numpy(np.int64)
+    idx = np.searchsorted(pos_t[order], pos_m, "right") - 1
+    if (idx < 0).any() or (keys[1][order][idx] != keys[0]).any():
+        raise ValueError("a mention lies in a paragraph the term table does not hold")
+    return mentions.assign(sent_no=terms["sent_no"].to_numpy(np.int64)[order][idx])
+
+
+def _paragraph_keys(tables: list[pd.DataFrame]) -> list[np.ndarray]:
+    """One integer per (doc_id, para_no), the same across ``tables``."""
+    docs = pd.Index(pd.unique(np.concatenate([pd.unique(t["doc_id"].astype(str)) for t in tables])))
+    width = int(max(t["para_no"].max() for t in tables)) + 1
+    return [docs.get_indexer(t["doc_id"].astype(str)).astype(np.int64) * width + t["para_no"].to_numpy(np.int64)
+            for t in tables]
 
 
 def mention_table(

@@ -254,21 +254,27 @@ def twin_ids(documents: pd.DataFrame) -> pd.Series:
     """Each document's other-language version (its doc id), where the corpus holds
     exactly one document of each language for the same date and genre."""
     twin = pd.Series("", index=documents.index, dtype=str)
-    dated = documents[documents["date"].notna() & (documents["genre"] != "")]
-    for _, group in dated.groupby(["date", "genre"], sort=False):
-        zh, en = group[group["lang"] == "zh"], group[group["lang"] == "en"]
-        if len(zh) == 1 and len(en) == 1:
-            twin[zh.index[0]] = en["doc_id"].iloc[0]
-            twin[en.index[0]] = zh["doc_id"].iloc[0]
-    return twin
+    dated = documents[documents["date"].notna() & (documents["genre"] != "") & documents["lang"].isin(["zh", "en"])]
+    if dated.empty:
+        return twin
+    counts = dated.groupby(["date", "genre", "lang"]).size().unstack("lang").reindex(columns=["zh", "en"]).fillna(0)
+    pairs = counts[(counts["zh"] == 1) & (counts["en"] == 1)].index
+    keyed = dated.set_index(["date", "genre"])
+    paired = keyed[keyed.index.isin(pairs)].reset_index()
+    zh = paired[paired["lang"] == "zh"].set_index(["date", "genre"])["doc_id"]
+    en = paired[paired["lang"] == "en"].set_index(["date", "genre"])["doc_id"]
+    other = dict(zip(zh.to_numpy(), en.reindex(zh.index).to_numpy())) | dict(
+        zip(en.to_numpy(), zh.reindex(en.index).to_numpy()))
+    return pd.Series([other.get(d, "") for d in documents["doc_id"]], index=documents.index, dtype=str)
 
 
-def documents_table(segments: pd.DataFrame) -> pd.DataFrame:
+def documents_table(segments: pd.DataFrame, *, twins: bool = True) -> pd.DataFrame:
     """One row per document: its variables (see the module's docstring), ``twin``
-    (the doc id of its other-language version in the same table, or empty) and
-    counts of paragraphs, question turns, follow-ups, outlets and characters."""
+    (the doc id of its other-language version in the same table, or empty; left
+    empty with ``twins=False``) and counts of paragraphs, question turns,
+    follow-ups, outlets and characters."""
     docs = document_variables(segments)
-    docs["twin"] = twin_ids(docs)
+    docs["twin"] = twin_ids(docs) if twins else ""
     kinds = pd.crosstab(segments["doc_id"], segments["kind"])
     questions = segments[segments["kind"] == "question"]
     answers = segments[segments["kind"] == "answer"]

@@ -122,23 +122,21 @@ figure {{ margin: 0; }} img {{ width: 100%; border: 1px solid #ddd; }} figcaptio
     return write_atomic(report / "index.html", lambda f: Path(f).write_text(html, encoding="utf-8"))
 
 
-def write_tables(segments, out_dir: str | os.PathLike[str]) -> list[Path]:
-    """The tidy tables of one transcript: segments, tokens, sentence and paragraph
-    scores, country mentions and section keywords, as CSV files in ``out_dir``."""
-    from . import countries, sentiment, topics
-    from .tokens import tokenize
+def write_tables(corpus_id: str, out_dir: str | os.PathLike[str], **options) -> list[Path]:
+    """A built corpus's tidy tables as CSV files in ``out_dir`` (for spreadsheets and
+    other tools): segments, tokens, sentence and paragraph scores, country mentions and
+    documents, read from the pipeline's Parquet files (nothing is computed again)."""
+    from .pipeline import load
 
+    tables = load(corpus_id, **options)
     out = Path(out_dir)
-    tokens = tokenize(segments)
-    terms = sentiment.term_table(segments, tokens=tokens)
-    tables = {
-        "segments": segments,
-        "tokens": tokens,
-        "sentences": sentiment.score_sentences(segments, terms=terms),
-        "paragraphs": sentiment.score_paragraphs(segments, terms=terms),
-        "mentions": countries.add_sentences(countries.find_mentions(segments, tokens=tokens), terms),
+    frames = {
+        "segments": tables.segments,
+        "tokens": tables.tokens,
+        "sentences": tables.with_sentence_text(),
+        "paragraphs": tables.paragraphs,
+        "mentions": tables.mentions,
+        "documents": tables.documents,
     }
-    if (segments["kind"] == "answer").any():
-        tables["section_keywords"] = topics.section_keywords(segments, tokens=tokens)
     return [write_atomic(out / f"{name}.csv", lambda f, t=table: t.to_csv(f, index=False))
-            for name, table in tables.items()]
+            for name, table in frames.items()]

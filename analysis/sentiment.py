@@ -32,9 +32,10 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .config import LEXICON_DIR
-from .tokens import segmenter, tokenize
+from .tokens import segmenter, token_codes
 from .units import UNIT_COLUMNS, add_units, group_keys
 
 GENERAL_LEXICON = LEXICON_DIR / "tsinghua_praise_degrade.csv"
@@ -153,8 +154,9 @@ def _cumcount_since(flag: np.ndarray, reset: np.ndarray) -> np.ndarray:
     return c - base
 
 
-def term_table(segments: pd.DataFrame, *, tokens: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every token with what the scorer made of it.
+def term_table(segments: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """Every token of ``tokens`` (the table :func:`analysis.tokens.tokenize` made of
+    ``segments``: the text is never tokenized twice) with what the scorer made of it.
 
     Columns: the token table's (doc_id, para_no, position, token ...), then
     sent_no and clause_no (within the paragraph), term (the lexicon entry
@@ -163,18 +165,17 @@ def term_table(segments: pd.DataFrame, *, tokens: pd.DataFrame | None = None) ->
     negation, degree and contrast; 0 for tokens that are no term).
     """
     single, phrases, degree, kinds = _tables()
-    tok = (tokenize(segments) if tokens is None else tokens).reset_index(drop=True)
-    words = tok["token"].to_numpy(dtype=object)
-    n = len(words)
+    tok = tokens.reset_index(drop=True)
+    codes, vocab = token_codes(tok)
+    n = len(codes)
     doc_code = pd.factorize(tok["doc_id"])[0].astype(np.int64)
     para_no = tok["para_no"].to_numpy(dtype=np.int64)
     para_key = doc_code * (int(para_no.max(initial=0)) + 1) + para_no
     para_start = _group_starts(para_key)
-    # every per-word property is computed once per distinct word, then spread by code
-    codes, vocab = pd.factorize(words)
 
+    # every per-word property is computed once per distinct word, then spread by code
     def flag(test) -> np.ndarray:
-        return np.fromiter((test(w) for w in vocab), bool, len(vocab))[codes]
+        return np.fromiter((test(w) for w in vocab), bool, len(vocab))[codes] if n else np.zeros(0, bool)
 
     # sentences and clauses: a boundary after a terminal (and after closers that follow it)
     is_end = flag(lambda w: w in _SENTENCE_END)
@@ -186,34 +187,60 @@ def term_table(segments: pd.DataFrame, *, tokens: pd.DataFrame | None = None) ->
     next_is_new_para = np.append(para_start[1:], True)
     end_here = end_like & (~next_is_closer | next_is_new_para)
     sent_start = para_start | np.roll(end_here, 1) & ~para_start
-    sent_start[0] = True
+    if n:
+        sent_start[0] = True
     clause_start = sent_start | (np.roll(is_clause_end, 1) & ~para_start)
-    clause_start[0] = True
+    if n:
+        clause_start[0] = True
     sent_no = _cumcount_since(sent_start, para_start) - 1
     sent_key = np.cumsum(sent_start)
 
-    # terms: phrases first (longest wins), looked for only where a phrase can begin
-    term = np.full(n, None, dtype=object)
+    # terms: phrases first (longest wins), looked for only where the first two tokens
+    # begin some phrase (found by integer pair keys, not by comparing strings)
+    code_of = {w: c for c, w in enumerate(vocab)}
+    term_id = np.full(n, -1, dtype=np.int64)  # index into `shown_terms`
+    shown_terms: list[str] = []
+    term_index: dict[str, int] = {}
+
+    def term_code(text: str) -> int:
+        if text not in term_index:
+            term_index[text] = len(shown_terms)
+            shown_terms.append(text)
+        return term_index[text]
+
     polarity = np.zeros(n)
     covered = np.zeros(n, dtype=bool)
-    starts = flag(lambda w: w in phrases)
-    for i in np.flatnonzero(starts):
-        if covered[i]:
-            continue
-        for rest, pol, text in phrases[words[i]]:
-            j = i + 1 + len(rest)
-            if j <= n and tuple(words[i + 1:j]) == rest and para_key[j - 1] == para_key[i] \
-                    and not covered[i:j].any():
-                term[i], polarity[i] = text, pol
-                covered[i:j] = True
-                break
+    width = len(vocab) + 1
+    heads = {}
+    for first, options in phrases.items():
+        if first in code_of:
+            for rest, pol, text in options:
+                if all(r in code_of for r in rest):
+                    heads.setdefault(code_of[first] * width + code_of[rest[0]], []).append(
+                        (np.array([code_of[r] for r in rest]), pol, text))
+    if heads and n > 1:
+        pair = codes[:-1] * width + codes[1:]
+        candidates = np.flatnonzero(np.isin(pair, np.fromiter(heads, np.int64, len(heads)))
+                                    & (para_key[:-1] == para_key[1:]))
+        for i in candidates.tolist():
+            if covered[i]:
+                continue
+            # the longest phrase first, as the lexicon lists them
+            for rest, pol, text in heads[codes[i] * width + codes[i + 1]]:
+                j = i + 1 + len(rest)
+                if j <= n and (codes[i + 1:j] == rest).all() and para_key[j - 1] == para_key[i] \
+                        and not covered[i:j].any():
+                    term_id[i], polarity[i] = term_code(text), pol
+                    covered[i:j] = True
+                    break
     found = [_lookup(w) for w in vocab]
     lookup = np.array([f[0] for f in found], dtype=float)[codes] if n else np.zeros(0)
-    shown = np.array([f[1] for f in found], dtype=object)[codes] if n else np.zeros(0, object)
+    shown_code = np.array([term_code(f[1]) if f[1] else -1 for f in found], dtype=np.int64)[codes] \
+        if n else np.zeros(0, np.int64)
     single_hit = ~covered & ~np.isnan(lookup)
-    term[single_hit] = shown[single_hit]
+    term_id[single_hit] = shown_code[single_hit]
     polarity[single_hit] = lookup[single_hit]
-    is_term = (term != None) & (polarity != 0)  # noqa: E711
+    is_term = (term_id >= 0) & (polarity != 0)
 
     # negation: negators among the two tokens before the term, in its clause (each
     # flips once); a prohibition (不要, 别 ...) flips positive terms only: 不要损害 warns
@@ -228,7 +255,7 @@ def term_table(segments: pd.DataFrame, *, tokens: pd.DataFrame | None = None) ->
     negated = is_term & (neg_count % 2 == 1)
 
     # degree: the nearest adverb among the two tokens before the term, same clause
-    deg = np.array([degree.get(w, 1.0) for w in vocab])[codes] if n else np.ones(0)
+    deg = np.array([degree.get(w, 1.0) for w in vocab], dtype=float)[codes] if n else np.ones(0)
     deg_prev1 = np.where(_within(clause_start, 1), np.roll(deg, 1), 1.0)
     deg_prev2 = np.where(_within(clause_start, 2), np.roll(deg, 2), 1.0)
     degree_w = np.where(deg_prev1 != 1.0, deg_prev1, deg_prev2)
@@ -240,10 +267,11 @@ def term_table(segments: pd.DataFrame, *, tokens: pd.DataFrame | None = None) ->
     contrast_w = np.where((total > 0) & (seen == 0), _CONTRAST_BEFORE, 1.0)
 
     weight = np.where(is_term, polarity * np.where(negated, -1, 1) * degree_w * contrast_w, 0.0)
+    terms = pa.array(shown_terms + [""], type=pa.string()).take(pa.array(np.where(is_term, term_id, len(shown_terms))))
     return tok.assign(  # copy-on-write: the token columns are shared, not copied
         sent_no=sent_no,
         clause_no=_cumcount_since(clause_start, para_start) - 1,
-        term=np.where(is_term, term, ""),
+        term=pd.array(terms, dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
         polarity=np.where(is_term, polarity, 0.0),
         negated=negated,
         degree=np.where(is_term, degree_w, 1.0),
@@ -259,14 +287,19 @@ def _shown(terms: pd.DataFrame) -> pd.Series:
     return np.where(terms["negated"], NEGATION_MARK + terms["term"], terms["term"])
 
 
-def score_sentences(segments: pd.DataFrame, *, terms: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per sentence: doc_id, para_no, sent_no, text, score (−1 … 1),
-    positive_terms and negative_terms (space-separated; ¬ marks a negated term),
-    pos and neg (the summed weights)."""
-    t = term_table(segments) if terms is None else terms
+SENTENCE_COLUMNS = ["doc_id", "para_no", "sent_no", "start", "end", "text", "score",
+                    "positive_terms", "negative_terms", "pos", "neg"]
+
+
+def score_sentences(segments: pd.DataFrame, terms: pd.DataFrame, *, with_text: bool = True) -> pd.DataFrame:
+    """One row per sentence: doc_id, para_no, sent_no, start and end (character
+    offsets in the paragraph's text), text (unless ``with_text=False``), score
+    (−1 … 1), positive_terms and negative_terms (space-separated; ¬ marks a
+    negated term), pos and neg (the summed weights). ``terms`` is :func:`term_table`'s."""
+    t = terms
+    columns = SENTENCE_COLUMNS if with_text else [c for c in SENTENCE_COLUMNS if c != "text"]
     if t.empty:
-        return pd.DataFrame(columns=["doc_id", "para_no", "sent_no", "text", "score",
-                                     "positive_terms", "negative_terms", "pos", "neg"])
+        return pd.DataFrame(columns=columns)
     sent_no = t["sent_no"].to_numpy()
     para_no = t["para_no"].to_numpy()
     doc = pd.factorize(t["doc_id"])[0]
@@ -279,10 +312,12 @@ def score_sentences(segments: pd.DataFrame, *, terms: pd.DataFrame | None = None
     pos = np.bincount(sid, weights=np.clip(weight, 0, None), minlength=len(first))
     neg = np.bincount(sid, weights=np.clip(-weight, 0, None), minlength=len(first))
     out = t.iloc[first][["doc_id", "para_no", "sent_no"]].reset_index(drop=True)
-    texts = segments.set_index(["doc_id", "para_no"])["text"]
-    para_text = texts.reindex(pd.MultiIndex.from_frame(out[["doc_id", "para_no"]])).to_numpy()
     starts, ends = t["start"].to_numpy()[first], t["end"].to_numpy()[last]
-    out["text"] = [p[a:b] for p, a, b in zip(para_text, starts, ends)]
+    out["start"], out["end"] = starts.astype(np.int32), ends.astype(np.int32)
+    if with_text:
+        texts = segments.set_index(["doc_id", "para_no"])["text"]
+        para_text = texts.reindex(pd.MultiIndex.from_frame(out[["doc_id", "para_no"]])).to_numpy()
+        out["text"] = [p[a:b] for p, a, b in zip(para_text, starts, ends)]
     out["pos"], out["neg"] = pos, neg
     out["score"] = _score(out["pos"], out["neg"])
     # the terms of each sentence, joined in a plain loop over the few scored tokens
@@ -294,17 +329,16 @@ def score_sentences(segments: pd.DataFrame, *, terms: pd.DataFrame | None = None
         (positive if w > 0 else negative)[i].append(term)
     out["positive_terms"] = [" ".join(terms) for terms in positive]
     out["negative_terms"] = [" ".join(terms) for terms in negative]
-    return out[["doc_id", "para_no", "sent_no", "text", "score", "positive_terms", "negative_terms", "pos", "neg"]]
+    return out[columns]
 
 
-def score_paragraphs(segments: pd.DataFrame, *, terms: pd.DataFrame | None = None) -> pd.DataFrame:
+def score_paragraphs(segments: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
     """One row per paragraph: doc_id, para_no, score (−1 … 1), pos and neg (summed weights).
 
     Paragraphs without tokens (none in practice) are missing; every
     paragraph of ``segments`` with text appears.
     """
-    t = term_table(segments) if terms is None else terms
-    t = t.assign(pos=t["weight"].clip(lower=0), neg=(-t["weight"]).clip(lower=0))
+    t = terms.assign(pos=terms["weight"].clip(lower=0), neg=(-terms["weight"]).clip(lower=0))
     out = t.groupby(["doc_id", "para_no"], sort=False).agg(pos=("pos", "sum"), neg=("neg", "sum")).reset_index()
     out["score"] = _score(out["pos"], out["neg"])
     return out[["doc_id", "para_no", "score", "pos", "neg"]]
@@ -360,7 +394,7 @@ Level = Literal["sentence", "paragraph", "answer", "section"]
 LEVELS: tuple[Level, ...] = ("sentence", "paragraph", "answer", "section")
 
 
-def arc_table(segments: pd.DataFrame, *, level: Level = "paragraph", terms: pd.DataFrame | None = None) -> pd.DataFrame:
+def arc_table(segments: pd.DataFrame, terms: pd.DataFrame, *, level: Level = "paragraph") -> pd.DataFrame:
     """Tone in speaking order at one level, for the tone arc, within each document.
 
     Columns: doc_id, order (0, 1, ... within the document), qa_no, unit_no
@@ -371,15 +405,15 @@ def arc_table(segments: pd.DataFrame, *, level: Level = "paragraph", terms: pd.D
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    t = term_table(segments) if terms is None else terms
+    t = terms
     spoken = add_units(segments[segments["kind"].isin(["statement", "question", "answer"])])
     info = spoken[["doc_id", "para_no", "kind", "qa_no", "unit_no"]]
     if level in ("sentence", "paragraph"):
-        scores = score_sentences(segments, terms=t) if level == "sentence" else score_paragraphs(segments, terms=t)
+        scores = score_sentences(segments, t) if level == "sentence" else score_paragraphs(segments, t)
         out = scores.merge(info, on=["doc_id", "para_no"])
     else:
         unit = "qa_no" if level == "answer" else "unit_no"
-        paragraphs = score_paragraphs(segments, terms=t)
+        paragraphs = score_paragraphs(segments, t)
         out = tone_table(spoken, paragraphs, by=unit, kinds=("answer",)).assign(kind="answer")
         if unit == "qa_no":
             units = info.drop_duplicates(["doc_id", "qa_no"]).set_index(["doc_id", "qa_no"])["unit_no"]

@@ -21,6 +21,8 @@ from typing import Callable, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .config import LEXICON_DIR
 
@@ -39,6 +41,7 @@ _SYM = r"[+#&._%\-]"
 _SYMBOL_RUN = re.compile(rf"{_IN}{_SYM}{_IN}|{_SYM}{_SYM}|[A-Za-z]#")
 # jieba's first split (jieba.re_han_default): it segments each such block on its own.
 _JIEBA_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' default "str", backed by Arrow
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
 _NUMERIC = re.compile(r"[0-9０-９.,%％]+|[零〇一二三四五六七八九十百千万亿]+")
 
@@ -132,10 +135,14 @@ def tokenize(
 ) -> pd.DataFrame:
     """One row per token of each paragraph's ``text``, in reading order.
 
-    Columns: doc_id, para_no, position (0-based within the paragraph), start
-    and end (character offsets in ``text``), token, and three filters: ``stop``
-    (a stop word), ``punct`` (punctuation or white space), ``numeric`` (a
-    number). Join back to the segments on (doc_id, para_no).
+    Columns: doc_id, para_no, position (0-based within the
+    paragraph), start and end (character offsets in ``text``), token, and three
+    filters: ``stop`` (a stop word), ``punct`` (punctuation or white space),
+    ``numeric`` (a number). Join back to the segments on (doc_id, para_no).
+
+    The table is built from the engine's output in Arrow: the tokens become one
+    Arrow string array, dictionary-encoded once, and every per-token property
+    is computed once per distinct token.
     """
     cut = segmenter(engine)
     stops = stopwords()
@@ -145,34 +152,77 @@ def tokenize(
 
         texts = tqdm(texts, desc="tokens", unit="para")
     tokens: list[str] = []
+    extend = tokens.extend
     counts = np.empty(len(segments), dtype=np.int64)
     for i, text in enumerate(texts):
         words = cut(text)
         counts[i] = len(words)
-        tokens.extend(words)
+        extend(words)
+    array = pa.array(tokens, type=pa.string())
+    del tokens
+    encoded = pc.dictionary_encode(array)
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    vocab = encoded.dictionary.to_pylist()
+    lengths = pc.utf8_length(encoded.dictionary).to_numpy(zero_copy_only=False).astype(np.int32)[codes]
     # positions and character offsets, computed per paragraph without a Python loop
     para_index = np.repeat(np.arange(len(counts)), counts)
     first = np.repeat(np.cumsum(counts) - counts, counts)
-    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-    ends = np.cumsum(lengths)
+    ends = np.cumsum(lengths, dtype=np.int64)
     para_start = np.repeat(np.concatenate([[0], ends])[np.cumsum(counts) - counts], counts)
+    doc_codes, doc_ids = pd.factorize(segments["doc_id"])
+    doc_column = pa.DictionaryArray.from_arrays(
+        pa.array(doc_codes[para_index].astype(np.int32)), pa.array(doc_ids.astype(str).tolist(), type=pa.string())
+    ).cast(pa.string())
     table = pd.DataFrame(
         {
-            "doc_id": segments["doc_id"].to_numpy()[para_index],
+            "doc_id": pd.array(doc_column, dtype=_STR),
             "para_no": segments["para_no"].to_numpy(dtype=np.int64)[para_index],
-            "position": np.arange(len(tokens), dtype=np.int64) - first,
-            "start": ends - lengths - para_start,
-            "end": ends - para_start,
-            "token": tokens,
+            "position": (np.arange(len(codes), dtype=np.int64) - first).astype(np.int32),
+            "start": (ends - lengths - para_start).astype(np.int32),
+            "end": (ends - para_start).astype(np.int32),
+            "token": pd.array(array, dtype=_STR),
         }
     )
     # Flags are computed once per distinct token, then spread by the token codes.
-    codes, vocab = pd.factorize(np.asarray(tokens, dtype=object))
-    vocab = pd.Series(vocab, dtype=object)
-    table["stop"] = vocab.str.lower().isin(stops).to_numpy()[codes]
-    table["punct"] = (~vocab.str.contains(_WORDLIKE)).to_numpy(dtype=bool)[codes]
-    table["numeric"] = vocab.str.fullmatch(_NUMERIC).to_numpy(dtype=bool)[codes]
+    vocab_series = pd.Series(vocab, dtype=object)
+    table["stop"] = vocab_series.str.lower().isin(stops).to_numpy(dtype=bool)[codes]
+    table["punct"] = (~vocab_series.str.contains(_WORDLIKE)).to_numpy(dtype=bool)[codes]
+    table["numeric"] = vocab_series.str.fullmatch(_NUMERIC).to_numpy(dtype=bool)[codes]
     return table[list(TOKEN_COLUMNS)]
+
+
+def token_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """The token column as integer codes into its distinct tokens (vocabulary):
+    per-token properties are then computed once per distinct token."""
+    column = tokens["token"]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(np.int64), [str(c) for c in column.cat.categories]
+    data = getattr(column.array, "_pa_array", None)
+    if data is None:
+        data = pa.chunked_array([pa.array(column.astype(str).tolist(), type=pa.string())])
+    encoded = pc.dictionary_encode(data).combine_chunks() if data.num_chunks != 1 else pc.dictionary_encode(data.chunk(0))
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.chunk(0)
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary.to_pylist()
+
+
+def paragraph_rows(table: pd.DataFrame, segments: pd.DataFrame) -> np.ndarray:
+    """For each row of ``table`` (tokens, terms ...), the row number of its paragraph
+    in ``segments`` (-1 where the paragraph is not there), matched on (doc_id, para_no)
+    by integer keys rather than strings."""
+    seg_docs = pd.Index(pd.unique(segments["doc_id"].astype(str)))
+    seg_doc = seg_docs.get_indexer(segments["doc_id"].astype(str))
+    doc = table["doc_id"]
+    if isinstance(doc.dtype, pd.CategoricalDtype):  # map the few categories, not every row
+        doc_code = seg_docs.get_indexer(doc.cat.categories.astype(str))[doc.cat.codes.to_numpy()]
+        doc_code = np.where(doc.cat.codes.to_numpy() < 0, -1, doc_code)
+    else:
+        doc_code = seg_docs.get_indexer(doc.astype(str))
+    width = int(max(segments["para_no"].to_numpy().max(initial=0), table["para_no"].to_numpy().max(initial=0))) + 1
+    seg_key = seg_doc.astype(np.int64) * width + segments["para_no"].to_numpy(np.int64)
+    key = doc_code.astype(np.int64) * width + table["para_no"].to_numpy(np.int64)
+    rows = pd.Index(seg_key).get_indexer(key)
+    return np.where(doc_code < 0, -1, rows)
 
 
 def content_tokens(tokens: pd.DataFrame) -> pd.DataFrame:

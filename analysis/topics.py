@@ -30,24 +30,21 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from .config import DATA_DIR
 from .labels import Lang
 from .outlets import add_outlet_info
-from .tokens import add_segment_info, content_tokens, tokenize
+from .tokens import add_segment_info, content_tokens
 from .units import add_units, group_keys
 
 CODEBOOK_CSV = DATA_DIR / "codebook.csv"
 
 
-def _answer_docs(segments: pd.DataFrame, tokens: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _answer_docs(segments: pd.DataFrame, tokens: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     answers = segments[segments["kind"] == "answer"]
     if answers.empty:
         raise ValueError("the transcript has no answer paragraphs to model")
-    tok = tokenize(answers) if tokens is None else tokens
-    tok = content_tokens(tok).merge(answers[["doc_id", "para_no"]], on=["doc_id", "para_no"])
+    tok = content_tokens(tokens).merge(answers[["doc_id", "para_no"]], on=["doc_id", "para_no"])
     return answers, tok
 
 
-def section_keywords(
-    segments: pd.DataFrame, *, n: int = 10, tokens: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def section_keywords(segments: pd.DataFrame, tokens: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
     """The ``n`` most distinctive terms of each unit's answers within its document
     (c-TF-IDF over the document's units: its sections where it has headlines, its
     Q&As otherwise; see :func:`analysis.units.add_units`).
@@ -132,22 +129,22 @@ def _fit(matrix, vocab: np.ndarray, k: int, n_terms: int) -> tuple[np.ndarray, p
 
 def coherence_table(
     segments: pd.DataFrame,
+    tokens: pd.DataFrame,
     *,
     ks: range = range(2, 9),
     n_terms: int = 10,
-    tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Mean NPMI of each theme's top terms, for each number of themes ``k``."""
-    return theme_model(segments, n_topics="auto", ks=ks, n_terms=n_terms, tokens=tokens).coherence
+    return theme_model(segments, tokens, n_topics="auto", ks=ks, n_terms=n_terms).coherence
 
 
 def theme_model(
     segments: pd.DataFrame,
+    tokens: pd.DataFrame,
     *,
     n_topics: int | Literal["auto"] = "auto",
     ks: range = range(2, 9),
     n_terms: int = 10,
-    tokens: pd.DataFrame | None = None,
 ) -> ThemeModel:
     """NMF over TF-IDF of the answer paragraphs' content tokens.
 

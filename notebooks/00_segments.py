@@ -34,21 +34,27 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import overview, viz
+from analysis import overview, pipeline, viz
 
 params = analysis.check_params(
     transcript=transcript, lang=lang, principal=principal, figures_dir=figures_dir
 )
 figures = params.figures_dir
-segments = analysis.read_transcript(params.transcript, principal=params.principal)
+if params.principal:  # an unusual answerer's label: parse with it (the kept tables use the detected one)
+    segments = analysis.read_transcript(params.transcript, principal=params.principal)
+    documents = analysis.documents_table(segments)
+else:
+    tables = pipeline.load_transcript(params.transcript)
+    segments, documents = tables.segments, tables.documents
 
 # %% [markdown]
 # ## The document
-# One row: its date (from the file name), language, principal speaker, and counts of
-# paragraphs by kind. Every later number in the report rests on this parse.
+# One row: its date, language, genre and spokesperson (from the page, a metadata file or the
+# file name), and counts of paragraphs by kind. Every later number in the report rests on
+# this parse.
 
 # %%
-analysis.documents_table(segments).T
+documents.T
 
 # %% [markdown]
 # ## Paragraphs by kind

@@ -34,16 +34,15 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import viz, words
+from analysis import pipeline, viz, words
 from analysis.params import nonempty_text, positive_int
-from analysis.tokens import tokenize
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
 top_n = positive_int("top_n", top_n)
 kwic_term = nonempty_text("kwic_term", kwic_term)
 figures = params.figures_dir
-segments = analysis.add_outlet_info(analysis.read_transcript(params.transcript))
-tokens = tokenize(segments)
+tables = pipeline.load_transcript(params.transcript)
+segments, tokens = tables.segments, tables.tokens
 qa = segments[segments["kind"].isin(["question", "answer"])]
 freq = words.frequency_table(tokens, qa, by="kind").query("kind in ['question', 'answer']")
 print(f"{len(tokens):,} tokens, {(~(tokens.stop | tokens.punct | tokens.numeric)).sum():,} counted")

@@ -32,16 +32,15 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import topics, units, viz
+from analysis import pipeline, topics, units, viz
 from analysis.params import positive_int
-from analysis.tokens import tokenize
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
 if n_topics != "auto":
     n_topics = positive_int("n_topics", n_topics)
 figures = params.figures_dir
-segments = analysis.add_outlet_info(analysis.read_transcript(params.transcript))
-tokens = tokenize(segments)
+tables = pipeline.load_transcript(params.transcript)
+segments, tokens = tables.segments, tables.tokens
 titles = units.unit_titles(segments, lang=params.lang)
 
 # %% [markdown]
@@ -50,7 +49,7 @@ titles = units.unit_titles(segments, lang=params.lang)
 # (c-TF-IDF: a term's share of the section, weighted by how rare it is across sections).
 
 # %%
-keywords = topics.section_keywords(segments, n=10, tokens=tokens)
+keywords = topics.section_keywords(segments, tokens, n=10)
 fig = viz.plot_section_keywords(keywords, titles, n=5, lang=params.lang)
 viz.save_figure(fig, "02_section_keywords", folder=figures, data=keywords)
 fig
@@ -68,7 +67,7 @@ keywords.groupby("unit_no")["term"].agg(" ".join).rename("top 10 terms").to_fram
 # theme's ten top terms, counted over the transcript's own answer paragraphs.
 
 # %%
-model = topics.theme_model(segments, n_topics=n_topics, tokens=tokens)
+model = topics.theme_model(segments, tokens, n_topics=n_topics)
 fig = viz.plot_coherence(model.coherence, chosen=model.k, lang=params.lang)
 viz.save_figure(fig, "02_coherence", folder=figures, data=model.coherence)
 display(fig)

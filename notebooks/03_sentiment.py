@@ -43,17 +43,16 @@ import pandas as pd
 from IPython.display import HTML, display
 
 import analysis
-from analysis import sentiment, units, viz
+from analysis import pipeline, sentiment, units, viz
 from analysis.params import ParameterError
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
 if level not in sentiment.LEVELS:
     raise ParameterError(f"level must be one of {', '.join(sentiment.LEVELS)}, not {level!r}")
 figures = params.figures_dir
-segments = analysis.add_outlet_info(analysis.read_transcript(params.transcript))
-terms = sentiment.term_table(segments)
-paragraphs = sentiment.score_paragraphs(segments, terms=terms)
-if analysis.documents_table(segments)["lang"].iloc[0] != "zh":
+tables = pipeline.load_transcript(params.transcript)
+segments, terms, paragraphs = tables.segments, tables.terms, tables.paragraphs
+if tables.documents["lang"].iloc[0] != "zh":
     print("Note: the tone lexicons are Chinese; this transcript is not, so every score is 0.")
 titles = units.unit_titles(segments, lang=params.lang)
 
@@ -61,7 +60,7 @@ titles = units.unit_titles(segments, lang=params.lang)
 # ## The tone arc
 
 # %%
-arc = sentiment.arc_table(segments, level=level, terms=terms)
+arc = sentiment.arc_table(segments, terms, level=level)
 fig = viz.plot_tone_arc(arc, level=level, lang=params.lang)
 viz.save_figure(fig, "03_tone_arc", folder=figures, data=arc)
 fig
@@ -146,6 +145,6 @@ HTML(sentiment.highlight_html(terms, worst["doc_id"].iloc[0], int(worst["para_no
 # The most combative and the warmest sentences:
 
 # %%
-sentences = sentiment.score_sentences(segments, terms=terms)
+sentences = tables.with_sentence_text()
 display(sentences.nsmallest(5, "score")[["para_no", "text", "score", "negative_terms"]])
 sentences.nlargest(5, "score")[["para_no", "text", "score", "positive_terms"]]

@@ -36,7 +36,7 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import countries, sentiment, units, viz
+from analysis import countries, pipeline, units, viz
 from analysis.params import ParameterError, positive_int
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
@@ -44,10 +44,9 @@ if level not in ("country", "territory"):
     raise ParameterError(f"level must be country or territory, not {level!r}")
 min_count = positive_int("min_count", min_count)
 figures = params.figures_dir
-segments = analysis.read_transcript(params.transcript)
-terms = sentiment.term_table(segments)
-mentions = countries.find_mentions(segments, fold_china=(level == "country"))
-mentions = countries.add_sentences(mentions, terms)
+tables = pipeline.load_transcript(params.transcript)
+segments = tables.segments
+mentions = countries.fold_china(tables.mentions) if level == "country" else tables.mentions
 print(f"{len(mentions)} mentions of {mentions['country'].nunique()} countries and organisations")
 
 # %% [markdown]
@@ -112,8 +111,7 @@ pairs.head(15)
 # ## Tone toward each country
 
 # %%
-sentences = sentiment.score_sentences(segments, terms=terms)
-tone = countries.country_tone_table(mentions, sentences, min_count=max(3, min_count))
+tone = countries.country_tone_table(mentions, tables.sentences, min_count=max(3, min_count))
 fig = viz.plot_country_tone(tone, lang=params.lang)
 viz.save_figure(fig, "04_country_tone", folder=figures, data=tone)
 display(fig)

@@ -5,11 +5,16 @@ import pandas as pd
 
 from analysis import parse_transcript
 from analysis import countries as C
+from analysis.tokens import tokenize
+
+
+def find(seg: pd.DataFrame, **kw) -> pd.DataFrame:
+    return C.find_mentions(seg, tokenize(seg), **kw)
 
 
 def mentions(text: str, **kw) -> list[tuple[str, str]]:
     seg = parse_transcript(f"新华社记者：请问？\n王毅：{text}\n", doc_id="t")
-    m = C.find_mentions(seg[seg["kind"] == "answer"], **kw)
+    m = find(seg[seg["kind"] == "answer"], **kw)
     return list(zip(m["surface"], m["country"]))
 
 
@@ -57,11 +62,11 @@ def test_licensed_characters_need_the_full_name_in_the_document():
 
 def test_speaker_labels_are_never_read():
     seg = parse_transcript("美国有线电视新闻网记者：请问？\n王毅：谢谢。\n", doc_id="t")
-    assert C.find_mentions(seg).empty
+    assert find(seg).empty
 
 
 def test_fold_china():
-    assert mentions("香港和台湾和澳门。", fold_china=True) == [("香港", "CN"), ("台湾", "CN"), ("澳门", "CN")]
+    assert mentions("香港和台湾和澳门。", fold=True) == [("香港", "CN"), ("台湾", "CN"), ("澳门", "CN")]
     assert [c for _, c in mentions("香港和台湾和澳门。")] == ["HK", "TW", "MO"]
 
 
@@ -83,7 +88,7 @@ SEED_COUNTS = {
 
 
 def test_seed_counts_in_questions_and_answers(seed):
-    table = C.mention_table(C.find_mentions(seed), seed)
+    table = C.mention_table(find(seed), seed)
     wide = table.pivot(index="country", columns="kind", values="mentions").fillna(0).astype(int)
     got = {c: (int(r["question"]), int(r["answer"])) for c, r in wide.iterrows()}
     assert got == SEED_COUNTS
@@ -92,8 +97,8 @@ def test_seed_counts_in_questions_and_answers(seed):
 def test_comentions_and_tone(seed):
     from analysis import sentiment
 
-    terms = sentiment.term_table(seed)
-    m = C.add_sentences(C.find_mentions(seed), terms)
+    terms = sentiment.term_table(seed, tokenize(seed))
+    m = C.add_sentences(find(seed), terms)
     pairs = C.comention_table(m).set_index(["a", "b"])["sentences"]
     assert pairs[("CN", "US")] > pairs[("CN", "RU")] > 0
     tone = C.country_tone_table(m, sentiment.score_sentences(seed, terms=terms)).set_index("country")
@@ -107,7 +112,7 @@ def test_english_transcripts_use_english_names():
         "Latin America and the South China Sea. Who knows us?\n",
         doc_id="t", principal="Zhao Lijian",
     )
-    got = list(zip(C.find_mentions(seg)["surface"], C.find_mentions(seg)["country"]))
+    got = list(zip(find(seg)["surface"], find(seg)["country"]))
     assert got == [("U.S.", "US"), ("China", "CN"), ("China", "CN"), ("United States", "US"),
                    ("WHO", "ORG:WHO"), ("Latin America", "REG:LATAM")]  # not "Who", "us", the sea
 
@@ -116,8 +121,8 @@ def test_twin_transcripts_agree_on_who_is_named(corpus_dir):
     from analysis import read_transcript
 
     for stem in ("mfa_2020-05-25", "mfa_2026-08-17"):
-        zh = set(C.find_mentions(read_transcript(corpus_dir / f"{stem}.txt"))["country"])
-        en = set(C.find_mentions(read_transcript(corpus_dir / f"{stem}_en.txt"))["country"])
+        zh = set(find(read_transcript(corpus_dir / f"{stem}.txt"))["country"])
+        en = set(find(read_transcript(corpus_dir / f"{stem}_en.txt"))["country"])
         # the English version names no country the Chinese one does not (it may name fewer)
         assert en - zh <= {"MO"}, en - zh
 

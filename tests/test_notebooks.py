@@ -21,10 +21,17 @@ def test_notebooks_exist():
     assert [p.stem for p in NOTEBOOKS][:1] == ["00_segments"]
 
 
+@pytest.fixture(autouse=True)
+def _interim(tmp_path, monkeypatch):
+    """The notebooks' kernels keep their per-document tables in a folder of the test's."""
+    monkeypatch.setenv("ANALYSIS_INTERIM_DIR", str(tmp_path / "interim"))
+
+
 @pytest.mark.parametrize("source", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_with_defaults_and_rebuilds_identically(source, tmp_path):
     """Runs each notebook twice on the seed, in two fresh kernels, as two clean builds
-    would: every figure file (PNG, SVG, PDF) and every CSV must have the same bytes."""
+    would (the second reads the tables the first kept): every figure file (PNG, SVG,
+    PDF) and every CSV must have the same bytes."""
     nb_in = _ipynb(source, tmp_path)
     tagged = [c for c in jupytext.read(source).cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1  # papermill needs exactly one parameters cell

@@ -24,17 +24,6 @@ def test_template_loads_the_font_before_generic_families():
     assert all(fl.startswith('"WenQuanYi Micro Hei Web",') for fl in lists)
 
 
-def test_tables_are_written_identically(tmp_path, seed):
-    from analysis.report import write_tables
-
-    a = write_tables(seed, tmp_path / "a")
-    b = write_tables(seed, tmp_path / "b")
-    assert [p.name for p in a] == ["segments.csv", "tokens.csv", "sentences.csv", "paragraphs.csv",
-                                   "mentions.csv", "section_keywords.csv"]
-    for pa, pb in zip(a, b):
-        assert pa.read_bytes() == pb.read_bytes(), pa.name
-
-
 def test_index_links_every_section_and_figure(tmp_path):
     import json
 

@@ -6,6 +6,7 @@ import pytest
 
 from analysis import parse_transcript
 from analysis import sentiment as S
+from analysis.tokens import tokenize
 
 
 def answer(text: str) -> pd.DataFrame:
@@ -13,8 +14,13 @@ def answer(text: str) -> pd.DataFrame:
     return seg[seg["kind"] == "answer"]
 
 
+def terms_of(seg: pd.DataFrame) -> pd.DataFrame:
+    return S.term_table(seg, tokenize(seg))
+
+
 def sentence(text: str) -> pd.Series:
-    return S.score_sentences(answer(text)).iloc[0]
+    seg = answer(text)
+    return S.score_sentences(seg, terms_of(seg)).iloc[0]
 
 
 def test_scores_lie_in_the_open_interval():
@@ -49,16 +55,16 @@ def test_prohibition_keeps_a_warning_negative():
 
 
 def test_degree_adverbs_strengthen():
-    plain = S.term_table(answer("我们支持。"))
-    strong = S.term_table(answer("我们十分支持。"))
+    plain = terms_of(answer("我们支持。"))
+    strong = terms_of(answer("我们十分支持。"))
     assert strong["weight"].max() == pytest.approx(1.5 * plain["weight"].max())
-    assert S.term_table(answer("我们极其支持。"))["weight"].max() == pytest.approx(2 * plain["weight"].max())
+    assert terms_of(answer("我们极其支持。"))["weight"].max() == pytest.approx(2 * plain["weight"].max())
 
 
 def test_contrast_weights_the_clause_after():
-    t = S.term_table(answer("双方有合作，但是美方一再抹黑中国。"))
+    t = terms_of(answer("双方有合作，但是美方一再抹黑中国。"))
     w = t.set_index("token")["weight"]
-    assert w["合作"] == pytest.approx(0.5 * S.term_table(answer("双方有合作。")).set_index("token")["weight"]["合作"])
+    assert w["合作"] == pytest.approx(0.5 * terms_of(answer("双方有合作。")).set_index("token")["weight"]["合作"])
     assert w["抹黑"] == pytest.approx(-2)
     assert sentence("双方有分歧，但是愿意合作共赢。")["score"] > 0
 
@@ -70,16 +76,17 @@ def test_rhetorical_question_affirms():
 
 def test_sentences_and_paragraph_aggregate():
     seg = answer("我们欢迎。美方抹黑中国。")
-    sents = S.score_sentences(seg)
+    sents = S.score_sentences(seg, terms_of(seg))
     assert list(sents["sent_no"]) == [0, 1]
     assert sents.iloc[0]["text"] == "我们欢迎。" and sents.iloc[1]["text"] == "美方抹黑中国。"
-    para = S.score_paragraphs(seg).iloc[0]
+    para = S.score_paragraphs(seg, terms_of(seg)).iloc[0]
     # pooled: P = 1 (欢迎), N = 2 (抹黑): (1 - 2) / (1 + 2 + k)
     assert para["score"] == pytest.approx((1 - 2) / (1 + 2 + S.SMOOTHING))
 
 
 def test_closing_quote_stays_with_its_sentence():
-    sents = S.score_sentences(answer("他说：“我们欢迎。”随后离开。"))
+    seg = answer("他说：“我们欢迎。”随后离开。")
+    sents = S.score_sentences(seg, terms_of(seg))
     assert list(sents["text"]) == ["他说：“我们欢迎。”", "随后离开。"]
 
 
@@ -93,7 +100,7 @@ def test_lexicons_are_data():
 
 
 def test_seed_tone_reads_right(seed):
-    para = S.score_paragraphs(seed).merge(seed[["para_no", "kind", "qa_no"]], on="para_no")
+    para = S.score_paragraphs(seed, terms_of(seed)).merge(seed[["para_no", "kind", "qa_no"]], on="para_no")
     answers = para[para["kind"] == "answer"]
     # by reading: Q8 (frivolous lawsuits) is the most combative answer, Q5 (aid) warm
     by_qa = answers.groupby("qa_no")["score"].mean()
@@ -101,31 +108,31 @@ def test_seed_tone_reads_right(seed):
 
 
 def test_tone_tables_and_arc(seed):
-    terms = S.term_table(seed)
+    terms = terms_of(seed)
     paragraphs = S.score_paragraphs(seed, terms=terms)
     assert set(paragraphs["para_no"]) == set(seed["para_no"])
     by_qa = S.tone_table(seed, paragraphs, by="qa_no", kinds=("answer",))
     assert list(by_qa["qa_no"]) == list(range(1, 13))
     assert list(by_qa["paragraphs"]) == [3, 8, 6, 4, 6, 4, 6, 3, 8, 5, 6, 4]  # hand counts, test_corpus
-    arc = S.arc_table(seed, level="paragraph", terms=terms)
+    arc = S.arc_table(seed, terms, level="paragraph")
     assert set(arc["kind"]) == {"statement", "question", "answer"} and len(arc) == 1 + 12 + 63
     assert list(arc["order"]) == list(range(len(arc)))
-    assert len(S.arc_table(seed, level="answer", terms=terms)) == 12
-    assert len(S.arc_table(seed, level="section", terms=terms)) == 12
-    sentences = S.arc_table(seed, level="sentence", terms=terms)
+    assert len(S.arc_table(seed, terms, level="answer")) == 12
+    assert len(S.arc_table(seed, terms, level="section")) == 12
+    sentences = S.arc_table(seed, terms, level="sentence")
     assert len(sentences) > len(arc)
     with pytest.raises(ValueError):
-        S.arc_table(seed, level="word")
+        S.arc_table(seed, terms, level="word")
 
 
 def test_highlight_marks_terms():
     seg = answer("美方抹黑中国，我们坚决反对。")
-    html = S.highlight_html(S.term_table(seg), "t", int(seg["para_no"].iloc[0]))
+    html = S.highlight_html(terms_of(seg), "t", int(seg["para_no"].iloc[0]))
     assert 'title="抹黑: -2.00"' in html and "坚决反对 -2.00" in html and "score -" in html
 
 
 def test_driver_terms():
-    t = S.term_table(answer("美方抹黑中国，又抹黑香港。我们支持合作。"))
+    t = terms_of(answer("美方抹黑中国，又抹黑香港。我们支持合作。"))
     d = S.driver_terms(t).set_index("term")
     assert d.loc["抹黑", "weight"] == pytest.approx(-4) and d.loc["抹黑", "count"] == 2
     assert d.loc["合作", "direction"] == "positive"

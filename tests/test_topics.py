@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import parse_transcript, topics
+from analysis.tokens import tokenize
 
 
 def test_npmi_by_hand():
@@ -26,7 +27,7 @@ def _qa(sections):
 
 def test_section_keywords_by_hand():
     seg = _qa([("甲部分标题", "香港香港安全。"), ("乙部分标题", "台湾台湾安全。")])
-    kw = topics.section_keywords(seg, n=3)
+    kw = topics.section_keywords(seg, tokenize(seg), n=3)
     # section 1: 香港 x2, 安全 x1 (3 tokens); A = 3; f(香港)=2, f(安全)=2
     # w(香港) = 2/3 * log(1 + 3/2); w(安全) = 1/3 * log(1 + 3/2)
     s1 = kw[kw["unit_no"] == 1].set_index("term")["score"]
@@ -38,13 +39,13 @@ def test_section_keywords_by_hand():
 
 def test_section_keywords_fall_back_to_qa_without_headlines():
     seg = parse_transcript("问：问题一？\n答：香港香港。\n问：问题二？\n答：台湾台湾。\n", doc_id="t")
-    kw = topics.section_keywords(seg, n=1)
+    kw = topics.section_keywords(seg, tokenize(seg), n=1)
     assert list(kw["unit_no"]) == [1, 2]  # the Q&As
     assert list(kw["term"]) == ["香港", "台湾"]
 
 
 def test_seed_sections_are_named_by_their_subject(seed):
-    kw = topics.section_keywords(seed, n=10)
+    kw = topics.section_keywords(seed, tokenize(seed), n=10)
     top = kw[kw["rank"] == 1].set_index("unit_no")["term"]
     # read off the headlines: Q4 Russia, Q6 Hong Kong, Q7 origin tracing, Q11 WHO, Q12 Taiwan
     assert (top[4], top[6], top[7], top[11], top[12]) == ("俄罗斯", "香港", "溯源", "世卫组织", "台湾")
@@ -52,13 +53,13 @@ def test_seed_sections_are_named_by_their_subject(seed):
 
 
 def test_theme_model_is_reproducible_and_picks_the_most_coherent(seed):
-    a = topics.theme_model(seed)
-    b = topics.theme_model(seed)
+    a = topics.theme_model(seed, tokenize(seed))
+    b = topics.theme_model(seed, tokenize(seed))
     pd.testing.assert_frame_equal(a.terms, b.terms)
     best = a.coherence.sort_values(["npmi", "k"], ascending=[False, True]).iloc[0]["k"]
     assert a.k == best and list(a.coherence["k"]) == list(range(2, 9))
     assert len(a.weights) == (seed["kind"] == "answer").sum()
-    fixed = topics.theme_model(seed, n_topics=4)
+    fixed = topics.theme_model(seed, tokenize(seed), n_topics=4)
     assert fixed.k == 4 and fixed.weights.shape[1] == 2 + 4
     shares = topics.theme_share_table(fixed, seed)
     assert shares["share"].sum() == pytest.approx(1.0)
