@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from .config import LEXICON_DIR
-from .tokens import paragraph_rows, read_user_terms, token_codes
+from .tokens import doc_codes, paragraph_rows, read_user_terms, token_codes
 from .units import add_units, group_keys
 
 GAZETTEER = LEXICON_DIR / "gazetteer.csv"
@@ -179,9 +179,10 @@ def find_mentions(
     first_tok = np.full(n_par + 1, n, np.int64)  # each paragraph's first token
     np.minimum.at(first_tok, tpar, np.arange(n))
     words = vocab  # distinct token strings, indexed by code
+    bits = np.fromiter(map(_word_bits, words), np.int64, len(words))[codes] if n else np.zeros(0, np.int64)
 
-    def vflag(test) -> np.ndarray:
-        return np.fromiter((test(w) for w in words), bool, len(words))[codes] if n else np.zeros(0, bool)
+    def vflag(bit: int) -> np.ndarray:
+        return (bits & bit) != 0
 
     rows: list[tuple] = []
     doc_of = segments["doc_id"].to_numpy(dtype=object)
@@ -213,18 +214,19 @@ def find_mentions(
         i = np.searchsorted(gs, ms, "right") - 1  # the token the match begins in
         k = np.searchsorted(ge, me, "left")
         ends_on_token = (k < n) & (ge[np.minimum(k, n - 1)] == me)
-        is_term = np.fromiter((w in terms for w in words), bool, len(words))[codes[i]]
+        is_term = vflag(_USER_TERM)[i]
         ok = np.where(gs[i] == ms, ends_on_token | (ge[i] >= me), is_term & (ge[i] >= me))
         j = np.searchsorted(gs, me, "left")  # tokens i .. j-1 are used up
         diff = np.zeros(n + 1, np.int64)
         np.add.at(diff, i[ok], 1)
         np.add.at(diff, j[ok], -1)
         used = np.cumsum(diff[:-1]) > 0
-        paras = tpar[i].tolist()
-        for (s, e, surface), good, p in zip(found, ok.tolist(), paras):
-            code = names[surface]
-            if good and code is not None:
-                emit(p, s - par_off[p], e - par_off[p], surface, code, "name")
+        code_of = [names[surface] for _, _, surface in found]
+        keep = ok & np.fromiter((c is not None for c in code_of), bool, len(found))
+        p = tpar[i][keep]
+        rows.extend(zip(doc_of[p], para_of[p].tolist(), (ms[keep] - par_off[p]).tolist(),
+                        (me[keep] - par_off[p]).tolist(), [f[2] for f, k in zip(found, keep) if k],
+                        [c for c, k in zip(code_of, keep) if k], ["name"] * len(p), p.tolist()))
     named_in: dict[str, set[str]] = {}
     for r in rows:
         if r[6] == "name":
@@ -234,12 +236,12 @@ def find_mentions(
         return texts[tpar[idx]][at:]
 
     # rule 2: side forms
-    side = vflag(lambda w: w in sides) & ~used
+    side = vflag(_SIDE) & ~used
     for idx in np.flatnonzero(side):
         emit(tpar[idx], t_start[idx], t_end[idx], words[codes[idx]], sides[words[codes[idx]]], "side")
     used |= side
     # rule 3: compounds of abbreviations inside one token before a relation word (中美关系) ...
-    for idx in np.flatnonzero(vflag(lambda w: _relation_compound(w, abbr)) & ~used):
+    for idx in np.flatnonzero(vflag(_RELATION_COMPOUND) & ~used):
         w = words[codes[idx]]
         k = _abbr_prefix(w, abbr)
         for c, ch in enumerate(w[:k]):
@@ -247,7 +249,7 @@ def find_mentions(
             emit(tpar[idx], t_start[idx] + c, t_start[idx] + c + 1, ch, code, "compound")
         used[idx] = True
     # ... or over runs of whole tokens made only of abbreviations (中美, 中日韩, 中/俄)
-    pure = vflag(lambda w: bool(w) and all(ch in abbr for ch in w)) & ~used
+    pure = vflag(_PURE) & ~used
     new_par = np.ones(n, bool)
     new_par[1:] = tpar[1:] != tpar[:-1]
     run_start = pure & (new_par | ~np.roll(pure, 1))
@@ -279,9 +281,9 @@ def find_mentions(
                 emit(p, offset + c, offset + c + 1, ch, code, "compound")
             used[i0:j] = True
     # rule 4: governed characters (访华, 涉港; 自/俄), never the start of 华为 and the like
-    gov2 = vflag(lambda w: len(w) >= 2 and w[0] in GOVERNORS and w[1] in governed)
-    gov1 = vflag(lambda w: len(w) == 1 and w in governed)
-    governor = vflag(lambda w: w in GOVERNORS)
+    gov2 = vflag(_GOVERNED_WORD)
+    gov1 = vflag(_GOVERNED_CHAR)
+    governor = vflag(_GOVERNOR)
     after_governor = np.zeros(n, bool)
     after_governor[1:] = governor[:-1] & ~new_par[1:]
     for idx in np.flatnonzero((gov2 | (gov1 & after_governor)) & ~used):
@@ -295,7 +297,7 @@ def find_mentions(
             emit(tpar[idx], t_start[idx], t_end[idx], w, governed[w], "governed")
             used[idx] = True
     # rule 5: lone characters and ambiguous side forms, licensed by the document
-    lone = vflag(lambda w: w in AMBIGUOUS_SIDES or (w in AMBIGUOUS and w not in abbr) or w in STANDALONE) & ~used
+    lone = vflag(_LONE) & ~used
     for idx in np.flatnonzero(lone):
         p = tpar[idx]
         w = words[codes[idx]]
@@ -322,6 +324,27 @@ def find_mentions(
 def fold_china(mentions: pd.DataFrame) -> pd.DataFrame:
     """Mentions with Hong Kong, Macao and Taiwan counted as China (country-level totals)."""
     return mentions.assign(country=mentions["country"].replace(FOLD))
+
+
+_SIDE, _RELATION_COMPOUND, _PURE, _GOVERNED_WORD, _GOVERNED_CHAR, _GOVERNOR, _LONE, _USER_TERM = (
+    1 << i for i in range(8))
+
+
+@lru_cache(maxsize=None)
+def _word_bits(w: str) -> int:
+    """What rules 1-5 can make of a token, as bits (computed once per distinct word)."""
+    _, _, sides, abbr, governed, terms = _index()
+    flags = (
+        w in sides,
+        _relation_compound(w, abbr),
+        bool(w) and all(ch in abbr for ch in w),
+        len(w) >= 2 and w[0] in GOVERNORS and w[1] in governed,
+        len(w) == 1 and w in governed,
+        w in GOVERNORS,
+        w in AMBIGUOUS_SIDES or (w in AMBIGUOUS and w not in abbr) or w in STANDALONE,
+        w in terms,
+    )
+    return sum(1 << i for i, f in enumerate(flags) if f)
 
 
 def _abbr_prefix(w: str, abbr) -> int:
@@ -374,8 +397,7 @@ def _paragraph_keys(tables: list[pd.DataFrame]) -> list[np.ndarray]:
     """One integer per (doc_id, para_no), the same across ``tables``."""
     docs = pd.Index(pd.unique(np.concatenate([pd.unique(t["doc_id"].astype(str)) for t in tables])))
     width = int(max(t["para_no"].max() for t in tables)) + 1
-    return [docs.get_indexer(t["doc_id"].astype(str)).astype(np.int64) * width + t["para_no"].to_numpy(np.int64)
-            for t in tables]
+    return [doc_codes(t["doc_id"], docs).astype(np.int64) * width + t["para_no"].to_numpy(np.int64) for t in tables]
 
 
 def mention_table(

@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from os import PathLike
 
+import numpy as np
 import pandas as pd
 
 from .config import OUTLETS_CSV
@@ -49,23 +50,16 @@ def add_outlet_info(
     names = qa_outlet.fillna("").astype(str).to_numpy()
     out["qa_outlet"] = names
     known = pd.Series(names).isin(by_name.index).to_numpy()
+    named = names != ""
 
-    def lookup(column: str, unknown: str, unnamed: str) -> list[str]:
-        values = []
-        for name, inside, is_known in zip(names, in_qa, known):
-            if not inside:
-                values.append("")
-            elif name == "":
-                values.append(unnamed)
-            elif is_known:
-                values.append(by_name.at[name, column])
-            else:
-                values.append(unknown)
-        return values
+    def lookup(column: str, unknown: str, unnamed: str) -> np.ndarray:
+        found = by_name[column].reindex(names).to_numpy(dtype=object)
+        values = np.where(known, found, unknown)
+        values = np.where(named, values, unnamed)
+        return np.where(in_qa, values, "")
 
-    out["qa_outlet_en"] = [
-        v if v else n for v, n in zip(lookup("name_en", "", ""), names)
-    ]
+    english = lookup("name_en", "", "")
+    out["qa_outlet_en"] = np.where(english != "", english, names)
     out["qa_country"] = lookup("country", "", "")
     out["qa_origin"] = lookup("origin", "unknown", "unnamed")
     out["qa_outlet_kind"] = lookup("kind", "", "")

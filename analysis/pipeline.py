@@ -317,16 +317,22 @@ def compute(
     out.mkdir(parents=True, exist_ok=True)
     docs = document_variables(segments)
     sizes = segments.groupby("doc_id", sort=False)["n_chars"].sum().reindex(docs["doc_id"]).to_numpy()
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    # as many batches as a multiple of the processes, so that none waits for the last one
+    n_batches = max(1, -(-int(sizes.sum()) // batch_chars))
+    if n_batches > 1:
+        n_batches = -(-n_batches // jobs) * jobs
+    target = sizes.sum() / n_batches
     batches, current, size = [], [], 0
     for doc_id, n in zip(docs["doc_id"], sizes):
         current.append(doc_id)
         size += int(n)
-        if size >= batch_chars:
+        if size >= target and len(batches) < n_batches - 1:
             batches.append(current)
             current, size = [], 0
     if current:
         batches.append(current)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(batches)))
+    jobs = min(jobs, len(batches))
     show = progress if progress is not None else len(batches) >= 8
     _SHARED["segments"] = segments
     try:

@@ -123,6 +123,18 @@ def _lookup(word: str) -> tuple[float, str]:
     return float("nan"), ""
 
 
+_END, _CLAUSE, _CLOSER, _NEGATOR, _PROHIBITIVE, _RHETORICAL, _CONTRAST = (1 << i for i in range(7))
+
+
+@lru_cache(maxsize=None)
+def _word_bits(w: str) -> int:
+    """A token's punctuation and modifier kinds, as bits (computed once per distinct word)."""
+    _, _, _, kinds = _tables()
+    flags = (w in _SENTENCE_END, w in _CLAUSE_END, w in _CLOSERS, w in kinds["negator"], w in kinds["prohibitive"],
+             w in kinds["rhetorical"], w in kinds["contrast"])
+    return sum(1 << i for i, f in enumerate(flags) if f)
+
+
 def _within(clause_start: np.ndarray, k: int) -> np.ndarray:
     """True where the token k places back is in the same clause."""
     ok = np.ones(len(clause_start), dtype=bool)
@@ -173,14 +185,16 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     para_key = doc_code * (int(para_no.max(initial=0)) + 1) + para_no
     para_start = _group_starts(para_key)
 
-    # every per-word property is computed once per distinct word, then spread by code
-    def flag(test) -> np.ndarray:
-        return np.fromiter((test(w) for w in vocab), bool, len(vocab))[codes] if n else np.zeros(0, bool)
+    # every per-word property is computed once per distinct word (and cached), then spread by code
+    bits = np.fromiter(map(_word_bits, vocab), np.int64, len(vocab))[codes] if n else np.zeros(0, np.int64)
+
+    def flag(bit: int) -> np.ndarray:
+        return (bits & bit) != 0
 
     # sentences and clauses: a boundary after a terminal (and after closers that follow it)
-    is_end = flag(lambda w: w in _SENTENCE_END)
-    is_clause_end = flag(lambda w: w in _CLAUSE_END)
-    is_closer = flag(lambda w: w in _CLOSERS)
+    is_end = flag(_END)
+    is_clause_end = flag(_CLAUSE)
+    is_closer = flag(_CLOSER)
     # a sentence ends at a terminal mark, or at the closing quotes right after one
     end_like = is_end | (is_closer & np.roll(is_end, 1)) | (is_closer & np.roll(is_closer, 1) & np.roll(is_end, 2))
     next_is_closer = np.append(is_closer[1:], False)
@@ -244,12 +258,12 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
 
     # negation: negators among the two tokens before the term, in its clause (each
     # flips once); a prohibition (不要, 别 ...) flips positive terms only: 不要损害 warns
-    negator = flag(lambda w: w in kinds["negator"])
-    prohibitive = flag(lambda w: w in kinds["prohibitive"])
+    negator = flag(_NEGATOR)
+    prohibitive = flag(_PROHIBITIVE)
     neg_count = _before(negator, clause_start, _NEGATION_WINDOW) + np.where(
         polarity > 0, _before(prohibitive, clause_start, _NEGATION_WINDOW), 0)
     # rhetorical questions cancel one negation after 难道/岂 in the sentence
-    rhet = flag(lambda w: w in kinds["rhetorical"])
+    rhet = flag(_RHETORICAL)
     rhet_before = _cumcount_since(rhet, sent_start) > 0
     neg_count = np.where(rhet_before & (neg_count > 0), neg_count - 1, neg_count)
     negated = is_term & (neg_count % 2 == 1)
@@ -261,7 +275,7 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     degree_w = np.where(deg_prev1 != 1.0, deg_prev1, deg_prev2)
 
     # contrast: terms before a contrast word in its sentence count half
-    contrast = flag(lambda w: w in kinds["contrast"])
+    contrast = flag(_CONTRAST)
     seen = _cumcount_since(contrast, sent_start)
     total = pd.Series(contrast).groupby(sent_key).transform("sum").to_numpy()
     contrast_w = np.where((total > 0) & (seen == 0), _CONTRAST_BEFORE, 1.0)

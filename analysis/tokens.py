@@ -77,7 +77,7 @@ def _jieba_block(block: str) -> tuple[str, ...]:
     return tuple(segmenter("jieba")(block))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=None)
 def segmenter(engine: Engine = "rjieba") -> Callable[[str], list[str]]:
     """A function from text to the list of its tokens (jieba's segmentation)."""
     if engine == "rjieba":
@@ -145,7 +145,6 @@ def tokenize(
     is computed once per distinct token.
     """
     cut = segmenter(engine)
-    stops = stopwords()
     texts = segments["text"].tolist()
     if progress:
         from tqdm.auto import tqdm
@@ -183,12 +182,16 @@ def tokenize(
             "token": pd.array(array, dtype=_STR),
         }
     )
-    # Flags are computed once per distinct token, then spread by the token codes.
-    vocab_series = pd.Series(vocab, dtype=object)
-    table["stop"] = vocab_series.str.lower().isin(stops).to_numpy(dtype=bool)[codes]
-    table["punct"] = (~vocab_series.str.contains(_WORDLIKE)).to_numpy(dtype=bool)[codes]
-    table["numeric"] = vocab_series.str.fullmatch(_NUMERIC).to_numpy(dtype=bool)[codes]
+    # Flags are computed once per distinct token (and cached), then spread by the token codes.
+    flags = np.array([_filters(w) for w in vocab], dtype=bool).reshape(-1, 3)[codes]
+    table["stop"], table["punct"], table["numeric"] = flags[:, 0], flags[:, 1], flags[:, 2]
     return table[list(TOKEN_COLUMNS)]
+
+
+@lru_cache(maxsize=None)
+def _filters(token: str) -> tuple[bool, bool, bool]:
+    """A token's filters: a stop word, punctuation or white space, a number."""
+    return (token.lower() in stopwords(), _WORDLIKE.search(token) is None, _NUMERIC.fullmatch(token) is not None)
 
 
 def token_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
@@ -206,18 +209,21 @@ def token_codes(tokens: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
     return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary.to_pylist()
 
 
+def doc_codes(column: pd.Series, docs: pd.Index) -> np.ndarray:
+    """Each row's position of its doc id in ``docs`` (-1 if absent), found for the few
+    distinct ids rather than for every row."""
+    codes, uniques = pd.factorize(column)
+    found = docs.get_indexer(pd.Index(uniques).astype(str))
+    return np.where(codes < 0, -1, found[codes])
+
+
 def paragraph_rows(table: pd.DataFrame, segments: pd.DataFrame) -> np.ndarray:
     """For each row of ``table`` (tokens, terms ...), the row number of its paragraph
     in ``segments`` (-1 where the paragraph is not there), matched on (doc_id, para_no)
     by integer keys rather than strings."""
     seg_docs = pd.Index(pd.unique(segments["doc_id"].astype(str)))
-    seg_doc = seg_docs.get_indexer(segments["doc_id"].astype(str))
-    doc = table["doc_id"]
-    if isinstance(doc.dtype, pd.CategoricalDtype):  # map the few categories, not every row
-        doc_code = seg_docs.get_indexer(doc.cat.categories.astype(str))[doc.cat.codes.to_numpy()]
-        doc_code = np.where(doc.cat.codes.to_numpy() < 0, -1, doc_code)
-    else:
-        doc_code = seg_docs.get_indexer(doc.astype(str))
+    seg_doc = doc_codes(segments["doc_id"], seg_docs)
+    doc_code = doc_codes(table["doc_id"], seg_docs)
     width = int(max(segments["para_no"].to_numpy().max(initial=0), table["para_no"].to_numpy().max(initial=0))) + 1
     seg_key = seg_doc.astype(np.int64) * width + segments["para_no"].to_numpy(np.int64)
     key = doc_code.astype(np.int64) * width + table["para_no"].to_numpy(np.int64)

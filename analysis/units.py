@@ -29,8 +29,7 @@ def add_units(segments: pd.DataFrame) -> pd.DataFrame:
     """
     if set(UNIT_COLUMNS) <= set(segments.columns):
         return segments
-    sections = segments.groupby("doc_id", sort=False)["section_no"].transform(lambda s: s.notna().any())
-    sections = sections.astype(bool).to_numpy()
+    sections = segments.groupby("doc_id", sort=False)["section_no"].transform("count").to_numpy() > 0
     return segments.assign(
         unit=pd.Series(["section" if s else "qa" for s in sections], index=segments.index, dtype=str),
         unit_no=segments["section_no"].where(sections, segments["qa_no"]).astype("Int64"),

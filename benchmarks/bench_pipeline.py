@@ -116,8 +116,9 @@ def run_pipeline(segments: pd.DataFrame) -> dict:
     pipeline._warm()
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        parts = pipeline.compute(segments, out=tmp)
+        parts = pipeline.compute(segments, out=tmp, progress=False)
         seconds = time.perf_counter() - t0
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the identity check's copies
         # the tokens as written, paragraph by paragraph, for the identity check
         lists = []
         for part in dict.fromkeys(parts.values()):
@@ -126,14 +127,27 @@ def run_pipeline(segments: pd.DataFrame) -> dict:
         n_tokens = sum(map(len, lists))
         digest = _digest(lists)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"seconds": seconds, "tokens": n_tokens, "digest": digest, "workers_max_rss_mb": workers}
+    return {"seconds": seconds, "tokens": n_tokens, "digest": digest, "workers_max_rss_mb": workers,
+            "max_rss_mb": peak}
 
 
 def child(side: str, data: Path) -> None:
     segments = pd.read_parquet(data)
     result = {"jieba": run_jieba, "engine": run_engine, "pipeline": run_pipeline}[side](segments)
-    result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.setdefault("max_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(result))
+
+
+def _median(runs: list[dict]) -> dict:
+    """The run of median time, with the largest peak memory of all runs and their count."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    out = dict(ordered[len(ordered) // 2])
+    for key in ("max_rss_mb", "workers_max_rss_mb"):
+        if key in out:
+            out[key] = max(r[key] for r in runs)
+    out["runs"] = len(runs)
+    out["all_seconds"] = [round(r["seconds"], 2) for r in runs]
+    return out
 
 
 def run_side(side: str, data: Path) -> dict:
@@ -159,10 +173,14 @@ def build_runs(docs: pd.DataFrame) -> dict:
         command = [sys.executable, "-m", "analysis", "build", str(listing), "--corpus-id", "bench"]
 
         def timed() -> tuple[float, float]:
-            t0 = time.perf_counter()
-            subprocess.run(command, check=True, env=env, stderr=subprocess.DEVNULL)
-            usage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            return time.perf_counter() - t0, usage
+            # through a fresh process whose only children are the build and its workers
+            probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+                     "subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL); "
+                     "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+            result = subprocess.run([sys.executable, "-c", probe, *command], check=True, env=env,
+                                    stdout=subprocess.PIPE, text=True)
+            seconds, peak = map(float, result.stdout.split())
+            return seconds, peak
 
         out["clean_s"], out["clean_max_rss_mb"] = timed()
         out["unchanged_s"], _ = timed()
@@ -174,6 +192,7 @@ def build_runs(docs: pd.DataFrame) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[2.5e6, 25e6], help="characters")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each side at the first size (median)")
     parser.add_argument("--no-build", action="store_true", help="skip the build from files")
     parser.add_argument("--child", choices=["jieba", "engine", "pipeline"], help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
@@ -195,14 +214,19 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             data = Path(tmp) / "segments.parquet"
             text.to_parquet(data)
-            sides = {side: run_side(side, data) for side in ("jieba", "engine", "pipeline")}
+            runs = {side: [] for side in ("jieba", "engine", "pipeline")}
+            for _ in range(args.repeat if size == args.sizes[0] else 1):  # taken in turn, for a fair median
+                for side in runs:
+                    runs[side].append(run_side(side, data))
+            sides = {side: _median(r) for side, r in runs.items()}
         results[size] = sides
         j, e, p = sides["jieba"], sides["engine"], sides["pipeline"]
         peak = max(p["max_rss_mb"], p["workers_max_rss_mb"])
         print(f"{n_chars:,} characters, {len(text):,} paragraphs, {text['doc_id'].nunique():,} documents")
         for name, r, mem in (("bare jieba.lcut", j, j["max_rss_mb"]), ("engine (jieba-rs)", e, e["max_rss_mb"]),
                              (f"pipeline, {os.cpu_count()} processes", p, peak)):
-            print(f"  {name:<22} {r['seconds']:8.2f} s  {n_chars / r['seconds']:>12,.0f} chars/s  peak {mem:,.0f} MB")
+            print(f"  {name:<22} {r['seconds']:8.2f} s  {n_chars / r['seconds']:>12,.0f} chars/s  peak {mem:,.0f} MB"
+                  + (f"   (median of {r['runs']}: {r['all_seconds']})" if r["runs"] > 1 else ""))
         print(f"  ratio jieba / pipeline: {j['seconds'] / p['seconds']:.2f}  (goal >= {GOALS['ratio']})")
         print(f"  tokens identical to jieba: {j['digest'] == p['digest']}  ({p['tokens']:,} tokens)\n")
     if len(args.sizes) >= 2:
