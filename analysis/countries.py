@@ -370,12 +370,6 @@ def _resolve(char: str, named: set[str]) -> str | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def country_label(code: str, lang: str = "zh") -> str:
-    """A country's (region's, organisation's) short label for charts."""
-    gaz = read_gazetteer().set_index("code")
-    return gaz.at[code, "label_en" if lang == "en" else "label_zh"] if code in gaz.index else code
-
-
 def add_sentences(mentions: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
     """Mentions with the ``sent_no`` of their sentence, from the sentiment term table:
     the sentence of the last token that starts at or before the mention (an as-of
@@ -425,6 +419,58 @@ def mention_table(
     table = m.groupby(keys + ["country", by]).size().rename("mentions").reset_index()
     totals = table.groupby(keys + ["country"])["mentions"].transform("sum")
     return table[totals >= min_count].reset_index(drop=True)
+
+
+def kind_table(mentions: pd.DataFrame, segments: pd.DataFrame, *, min_count: int = 1) -> pd.DataFrame:
+    """Mentions of each country in questions and in answers, per document, most
+    mentioned first (ties in the order of the codes): doc_id, country, question,
+    answer, total. What the questions-and-answers chart draws."""
+    table = mention_table(mentions, segments, by="kind", min_count=min_count)
+    if table.empty:
+        return pd.DataFrame(columns=["doc_id", "country", "question", "answer", "total"])
+    parts = []
+    for doc_id, part in table.groupby("doc_id", sort=False):
+        wide = part.pivot(index="country", columns="kind", values="mentions").fillna(0)
+        for kind in ("question", "answer"):
+            if kind not in wide:
+                wide[kind] = 0
+        wide = wide.assign(total=wide.sum(axis=1)).sort_values(["total"], ascending=True, kind="stable").iloc[::-1]
+        parts.append(wide[["question", "answer", "total"]].astype(int).reset_index().assign(doc_id=doc_id))
+    out = pd.concat(parts, ignore_index=True)
+    return out[["doc_id", "country", "question", "answer", "total"]]
+
+
+def country_unit_table(mentions: pd.DataFrame, segments: pd.DataFrame, *, by: str = "unit_no",
+                   min_count: int = 1) -> pd.DataFrame:
+    """One document's mentions as a matrix: a row per country (most mentioned first),
+    a column per value of ``by`` (its units, by default): what the heatmap draws."""
+    table = mention_table(mentions, segments, by=by, min_count=min_count)
+    if table["doc_id"].nunique() > 1:
+        raise ValueError("country_unit_table draws one document: pass one document's mentions")
+    if table.empty:
+        return pd.DataFrame(columns=["country"])
+    wide = table.pivot(index="country", columns=by, values="mentions").fillna(0).astype(int)
+    wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    wide.columns = [int(c) for c in wide.columns]
+    return wide.reset_index()
+
+
+def map_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions per country or territory the world map has an outline for (regions and
+    organisations left out), most first: country, mentions."""
+    from .plots.worldmap import world_shapes
+
+    counts = mentions["country"].value_counts()
+    counts = counts[[c in world_shapes() for c in counts.index]]
+    return counts.rename_axis("country").reset_index(name="mentions")
+
+
+def network_table(pairs: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Pairs named together (:func:`comention_table`) with each end's mentions in all:
+    what the network draws (line width from ``sentences``, dot size from the mentions)."""
+    counts = mentions["country"].value_counts()
+    return pairs.assign(a_mentions=pairs["a"].map(counts).fillna(0).astype(int),
+                        b_mentions=pairs["b"].map(counts).fillna(0).astype(int))
 
 
 def comention_table(mentions: pd.DataFrame, *, min_count: int = 1, pool: bool = False) -> pd.DataFrame:

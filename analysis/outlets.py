@@ -34,10 +34,11 @@ def add_outlet_info(
 ) -> pd.DataFrame:
     """Add who asked each Q&A to every row of it (question, answer and headline).
 
-    New columns: ``qa_outlet`` (the outlet as named), ``qa_outlet_en``,
-    ``qa_country``, ``qa_origin`` (domestic, foreign, ``unknown`` for an outlet
-    missing from ``outlets.csv``, ``unnamed`` for a question that names none;
-    empty outside Q&A) and ``qa_outlet_kind``. Existing columns are unchanged.
+    New columns: ``qa_outlet`` (the outlet as named), ``qa_country``,
+    ``qa_origin`` (domestic, foreign, ``unknown`` for an outlet missing from
+    ``outlets.csv``, ``unnamed`` for a question that names none; empty outside
+    Q&A) and ``qa_outlet_kind``. Existing columns are unchanged; the outlet's
+    English name is a display name (:func:`analysis.labels.outlet_label`).
     """
     outlets = read_outlets() if outlets is None else outlets
     by_name = outlets.set_index("outlet")
@@ -58,8 +59,6 @@ def add_outlet_info(
         values = np.where(named, values, unnamed)
         return np.where(in_qa, values, "")
 
-    english = lookup("name_en", "", "")
-    out["qa_outlet_en"] = np.where(english != "", english, names)
     out["qa_country"] = lookup("country", "", "")
     out["qa_origin"] = lookup("origin", "unknown", "unnamed")
     out["qa_outlet_kind"] = lookup("kind", "", "")

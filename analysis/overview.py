@@ -3,20 +3,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .labels import Lang, translate
 from .outlets import add_outlet_info
 from .units import group_keys
 
 
-def qa_table(segments: pd.DataFrame, *, lang: Lang = "zh") -> pd.DataFrame:
+def qa_table(segments: pd.DataFrame) -> pd.DataFrame:
     """One row per question: who asked, under which headline, how long the answer ran.
 
-    With ``lang="en"`` the headline is given in English where
-    ``data/translations.csv`` has it.
-
-    Columns: doc_id, qa_no, section_no, section_title, outlet, outlet_en,
-    origin, follow_up, question, question_chars, answer_paragraphs,
-    answer_chars.
+    Columns: doc_id, qa_no, section_no, section_title (the headline as printed),
+    outlet (as named), origin, follow_up, question, question_chars,
+    answer_paragraphs, answer_chars.
     """
     seg = add_outlet_info(segments)
     rows = []
@@ -31,9 +27,8 @@ def qa_table(segments: pd.DataFrame, *, lang: Lang = "zh") -> pd.DataFrame:
                 "doc_id": doc_id,
                 "qa_no": int(qa_no),
                 "section_no": first["section_no"],
-                "section_title": translate(first["section_title"], lang),
+                "section_title": first["section_title"],
                 "outlet": first["outlet"],
-                "outlet_en": first["qa_outlet_en"],
                 "origin": first["qa_origin"],
                 "follow_up": bool(first["follow_up"]),
                 "question": "\n".join(q["text"]),  # paragraphs kept apart
@@ -53,14 +48,13 @@ def outlet_question_table(segments: pd.DataFrame, *, pool: bool = False) -> pd.D
     seg = add_outlet_info(segments)
     q = seg[seg["kind"] == "question"].drop_duplicates(["doc_id", "qa_no"])
     table = (
-        q.groupby(keys + ["qa_outlet", "qa_outlet_en", "qa_country", "qa_origin", "qa_outlet_kind"])
+        q.groupby(keys + ["qa_outlet", "qa_country", "qa_origin", "qa_outlet_kind"])
         .size()
         .rename("questions")
         .reset_index()
         .rename(
             columns={
                 "qa_outlet": "outlet",
-                "qa_outlet_en": "outlet_en",
                 "qa_country": "country",
                 "qa_origin": "origin",
                 "qa_outlet_kind": "kind",

@@ -91,8 +91,8 @@ def document_tables(segments: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "segments": seg,
         "tokens": scored[list(TOKEN_COLUMNS) + ["sent_no", "clause_no"]],
         "terms": hits[TERM_COLUMNS],
-        "sentences": sentiment.score_sentences(seg, scored, with_text=False),
-        "paragraphs": sentiment.score_paragraphs(seg, scored),
+        "sentences": sentiment.sentence_table(seg, scored, with_text=False),
+        "paragraphs": sentiment.paragraph_table(seg, scored),
         "mentions": countries.add_sentences(countries.find_mentions(seg, tokens), scored),
         "documents": documents_table(seg, twins=False),
     }

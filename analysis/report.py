@@ -7,7 +7,7 @@ from pathlib import Path
 from fontTools.ttLib import TTCollection
 
 from .files import write_atomic
-from .viz import font_path
+from .plots.style import font_path
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 #: CJK code points the web font covers (the report template repeats it in Jinja).

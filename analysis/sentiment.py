@@ -305,7 +305,7 @@ SENTENCE_COLUMNS = ["doc_id", "para_no", "sent_no", "start", "end", "text", "sco
                     "positive_terms", "negative_terms", "pos", "neg"]
 
 
-def score_sentences(segments: pd.DataFrame, terms: pd.DataFrame, *, with_text: bool = True) -> pd.DataFrame:
+def sentence_table(segments: pd.DataFrame, terms: pd.DataFrame, *, with_text: bool = True) -> pd.DataFrame:
     """One row per sentence: doc_id, para_no, sent_no, start and end (character
     offsets in the paragraph's text), text (unless ``with_text=False``), score
     (−1 … 1), positive_terms and negative_terms (space-separated; ¬ marks a
@@ -346,7 +346,7 @@ def score_sentences(segments: pd.DataFrame, terms: pd.DataFrame, *, with_text: b
     return out[columns]
 
 
-def score_paragraphs(segments: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+def paragraph_table(segments: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
     """One row per paragraph: doc_id, para_no, score (−1 … 1), pos and neg (summed weights).
 
     Paragraphs without tokens (none in practice) are missing; every
@@ -388,7 +388,25 @@ def tone_table(
     return out[groups + ["score", "mean_paragraph_score", "paragraphs", "chars"]]
 
 
-def driver_terms(terms: pd.DataFrame, *, n: int = 10, pool: bool = False) -> pd.DataFrame:
+def question_answer_tone_table(segments: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Each Q&A's pooled question tone against its pooled answer tone, with the
+    origin of the outlet that asked (:func:`analysis.add_outlet_info`): doc_id,
+    qa_no, question, answer, origin."""
+    from .outlets import add_outlet_info
+
+    seg = segments if "qa_origin" in segments.columns else add_outlet_info(segments)
+    tone = tone_table(seg, paragraphs, by=["qa_no", "kind"], kinds=("question", "answer"))
+    wide = tone.pivot(index=["doc_id", "qa_no"], columns="kind", values="score").reset_index()
+    wide.columns.name = None
+    for kind in ("question", "answer"):
+        if kind not in wide:
+            wide[kind] = np.nan
+    asked = seg[seg["kind"] == "question"].drop_duplicates(["doc_id", "qa_no"]).set_index(["doc_id", "qa_no"])
+    wide["origin"] = asked["qa_origin"].reindex(pd.MultiIndex.from_frame(wide[["doc_id", "qa_no"]])).to_numpy()
+    return wide[["doc_id", "qa_no", "question", "answer", "origin"]]
+
+
+def driver_table(terms: pd.DataFrame, *, n: int = 10, pool: bool = False) -> pd.DataFrame:
     """The terms that weigh most on each side in each document (``pool=True``:
     across documents): doc_id, term (¬ if negated), direction
     (``positive``/``negative``), total weight, occurrences."""
@@ -423,11 +441,11 @@ def arc_table(segments: pd.DataFrame, terms: pd.DataFrame, *, level: Level = "pa
     spoken = add_units(segments[segments["kind"].isin(["statement", "question", "answer"])])
     info = spoken[["doc_id", "para_no", "kind", "qa_no", "unit_no"]]
     if level in ("sentence", "paragraph"):
-        scores = score_sentences(segments, t) if level == "sentence" else score_paragraphs(segments, t)
+        scores = sentence_table(segments, t) if level == "sentence" else paragraph_table(segments, t)
         out = scores.merge(info, on=["doc_id", "para_no"])
     else:
         unit = "qa_no" if level == "answer" else "unit_no"
-        paragraphs = score_paragraphs(segments, t)
+        paragraphs = paragraph_table(segments, t)
         out = tone_table(spoken, paragraphs, by=unit, kinds=("answer",)).assign(kind="answer")
         if unit == "qa_no":
             units = info.drop_duplicates(["doc_id", "qa_no"]).set_index(["doc_id", "qa_no"])["unit_no"]

@@ -2,7 +2,7 @@
 
 Three views, each a tidy table:
 
-- :func:`section_keywords`: the terms that set each unit of a document (its
+- :func:`keyword_table`: the terms that set each unit of a document (its
   sections, or its Q&As where it has no headlines) apart from the rest, by class-based TF-IDF as
   BERTopic computes it (Grootendorst 2022): ``w(t, c) = tf(t, c) / |c| *
   log(1 + A / f(t))``, with ``|c|`` the counted tokens of section ``c``, ``A``
@@ -11,7 +11,7 @@ Three views, each a tidy table:
 - :func:`theme_model`: an NMF topic model (scikit-learn, fixed random state)
   over answer paragraphs, its number of topics chosen by NPMI coherence
   computed on the transcript itself (:func:`coherence_table`).
-- :func:`code_paragraphs`: transparent coding rules from ``data/codebook.csv``,
+- :func:`code_table`: transparent coding rules from ``data/codebook.csv``,
   as KH Coder's coding rules: a paragraph has a theme when it contains one of
   the theme's terms.
 """
@@ -44,16 +44,18 @@ def _answer_docs(segments: pd.DataFrame, tokens: pd.DataFrame) -> tuple[pd.DataF
     return answers, tok
 
 
-def section_keywords(segments: pd.DataFrame, tokens: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+def keyword_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
     """The ``n`` most distinctive terms of each unit's answers within its document
     (c-TF-IDF over the document's units: its sections where it has headlines, its
     Q&As otherwise; see :func:`analysis.units.add_units`).
 
-    Columns: doc_id, unit_no, rank, term, score, count (the term's count in the
-    unit's answers).
+    Columns: doc_id, unit_no, unit_title (the headline, or empty), rank, term,
+    score, count (the term's count in the unit's answers).
     """
     answers, tok = _answer_docs(segments, tokens)
-    tok = add_segment_info(tok, add_units(answers), columns=["unit_no"])
+    answers = add_units(answers)
+    tok = add_segment_info(tok, answers, columns=["unit_no"])
+    titles = answers.drop_duplicates(["doc_id", "unit_no"]).set_index(["doc_id", "unit_no"])["unit_title"]
     rows = []
     for doc_id, doc in tok.groupby("doc_id", sort=False):
         counts = doc.groupby(["unit_no", "token"]).size().unstack(fill_value=0)
@@ -65,8 +67,9 @@ def section_keywords(segments: pd.DataFrame, tokens: pd.DataFrame, *, n: int = 1
             top = row.sort_values(ascending=False, kind="stable")
             top = top[top > 0].head(n)
             for rank, (term, score) in enumerate(top.items(), 1):
-                rows.append((doc_id, int(unit), rank, term, float(score), int(counts.at[unit, term])))
-    return pd.DataFrame(rows, columns=["doc_id", "unit_no", "rank", "term", "score", "count"])
+                rows.append((doc_id, int(unit), titles.get((doc_id, unit), ""), rank, term, float(score),
+                             int(counts.at[unit, term])))
+    return pd.DataFrame(rows, columns=["doc_id", "unit_no", "unit_title", "rank", "term", "score", "count"])
 
 
 # ---------------------------------------------------------------------------
@@ -177,6 +180,25 @@ def theme_model(
     return ThemeModel(k=best, terms=terms, weights=pd.concat([keys, weights], axis=1), coherence=coherence)
 
 
+def theme_flow_table(model: ThemeModel, segments: pd.DataFrame) -> pd.DataFrame:
+    """Each answer paragraph's share of each theme (its NMF weights scaled to sum to
+    one; all zero where it fits no theme), in speaking order, with its unit: what the
+    theme-flow chart draws. Columns: doc_id, para_no, unit, unit_no, theme, label
+    (the theme's top terms), share."""
+    seg = add_units(segments)[["doc_id", "para_no", "unit", "unit_no"]]
+    themes = [c for c in model.weights.columns if c.startswith("theme_")]
+    w = model.weights.merge(seg, on=["doc_id", "para_no"]).sort_values(["doc_id", "para_no"]).reset_index(drop=True)
+    m = w[themes].to_numpy(dtype=float)
+    m = m / np.where(m.sum(axis=1, keepdims=True) > 0, m.sum(axis=1, keepdims=True), 1)
+    shares = pd.DataFrame(m, columns=themes)
+    long = pd.concat([w[["doc_id", "para_no", "unit", "unit_no"]], shares], axis=1).melt(
+        id_vars=["doc_id", "para_no", "unit", "unit_no"], var_name="theme", value_name="share")
+    long["order"] = long["theme"].map({t: i for i, t in enumerate(themes)})
+    long = long.sort_values(["doc_id", "para_no", "order"], kind="stable").drop(columns="order")
+    long.insert(5, "label", long["theme"].map(model.labels()))
+    return long.reset_index(drop=True)
+
+
 def theme_share_table(model: ThemeModel, segments: pd.DataFrame, *, pool: bool = False) -> pd.DataFrame:
     """Share of each document's answer text (characters; ``pool=True``: of all
     documents') whose strongest theme is each theme: doc_id, theme, share, label."""
@@ -204,7 +226,7 @@ def read_codebook() -> pd.DataFrame:
     return table
 
 
-def code_paragraphs(segments: pd.DataFrame, *, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+def code_table(segments: pd.DataFrame, *, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
     """One boolean column per codebook theme: does the paragraph's text contain one of its terms?
 
     Keeps doc_id, para_no, kind, qa_no, section_no, n_chars and adds the theme
@@ -233,7 +255,7 @@ def theme_share_by(
     """
     codebook = read_codebook() if codebook is None else codebook
     seg = add_outlet_info(segments) if by == "qa_origin" else add_units(segments) if by == "unit_no" else segments
-    coded = code_paragraphs(seg, codebook=codebook)
+    coded = code_table(seg, codebook=codebook)
     coded = coded[coded["kind"] == "answer"]
     if by in ("qa_origin", "unit_no"):
         coded = coded.assign(**{by: seg.loc[coded.index, by]})
@@ -247,10 +269,3 @@ def theme_share_by(
             rows.append((*((key,) if not isinstance(key, tuple) else key), theme,
                          float(part.loc[mask, "n_chars"].sum() / total) if total else 0.0, int(mask.sum())))
     return pd.DataFrame(rows, columns=groups + ["theme", "share", "paragraphs"])
-
-
-def theme_name(theme: str, lang: Lang = "zh", *, codebook: pd.DataFrame | None = None) -> str:
-    """A codebook theme's name in ``lang``."""
-    codebook = read_codebook() if codebook is None else codebook
-    row = codebook.set_index("theme").loc[theme]
-    return row["name_en"] if lang == "en" else row["name_zh"]

@@ -46,17 +46,6 @@ def group_keys(by: str | Iterable[str] | None = None, *, pool: bool = False) -> 
     return ["doc_id"] + [g for g in groups if g != "doc_id"]
 
 
-def unit_titles(segments: pd.DataFrame, *, lang: str = "zh") -> dict[int, str]:
-    """One document's unit titles, for chart labels: unit number → headline (in
-    English where ``data/translations.csv`` has it, with ``lang="en"``); empty in
-    a document without headlines (its units are Q&As)."""
-    from .labels import translate
-
-    heads = add_units(segments)
-    heads = heads[(heads["kind"] == "headline") & (heads["unit"] == "section")]
-    return {int(u): translate(t, lang) for u, t in zip(heads["unit_no"], heads["text"])}
-
-
 def is_sectioned(segments: pd.DataFrame) -> bool:
     """Does the (one-document) table's unit run by sections (headlines)?"""
     return bool((add_units(segments)["unit"] == "section").any())

@@ -128,6 +128,29 @@ def _keyness(a: pd.Series, b: pd.Series, size_a: int, size_b: int, min_count: in
     return out.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
 
 
+def top_terms_table(table: pd.DataFrame, *, n: int = 20, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """The first ``n`` rows of each document (and group of ``by``) of a ranked term
+    table (:func:`frequency_table`, or :func:`analysis.topics.keyword_table` by
+    ``unit_no``), in its order: the terms a bar chart or a word cloud draws."""
+    groups = group_keys(by) if "doc_id" in table.columns else [b for b in ([by] if isinstance(by, str) else by or [])]
+    if not groups:
+        return table.head(n).reset_index(drop=True)
+    return table.groupby(groups, sort=False, dropna=False).head(n).reset_index(drop=True)
+
+
+def key_terms_table(keyness: pd.DataFrame, *, n: int = 12) -> pd.DataFrame:
+    """The ``n`` most key terms of the target group and of the reference group in
+    each document (:func:`keyness_table`): the rows a keyness chart draws, most key
+    target term first, most key reference term last."""
+    def pick(part: pd.DataFrame) -> pd.DataFrame:
+        top, bottom = part.head(n), part.tail(n)
+        return pd.concat([top[top["g2"] > 0], bottom[bottom["g2"] < 0]])
+
+    if "doc_id" not in keyness.columns:
+        return pick(keyness).reset_index(drop=True)
+    return pd.concat([pick(part) for _, part in keyness.groupby("doc_id", sort=False)], ignore_index=True)
+
+
 def kwic(
     segments: pd.DataFrame,
     pattern: str,

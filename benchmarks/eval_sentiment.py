@@ -20,7 +20,7 @@ from scipy.stats import spearmanr
 from analysis import read_corpus
 from analysis.config import EVAL_DIR as EVAL
 from analysis.config import SHARED_CORPUS_DIR, SHARED_ENV
-from analysis.sentiment import score_paragraphs, term_table
+from analysis.sentiment import paragraph_table, term_table
 from analysis.tokens import tokenize
 
 DEV_DOCS = ("mfa_2018-09-17", "mfa_2019-03-04", "mfa_2026-08-05_written")
@@ -50,7 +50,7 @@ def main() -> None:
     if changed:
         sys.exit(f"make eval: {len(changed)} labelled paragraphs no longer match their text "
                  f"(the transcripts or the parser changed), first {changed[0]}")
-    table = gold.merge(score_paragraphs(segments, term_table(segments, tokenize(segments))),
+    table = gold.merge(paragraph_table(segments, term_table(segments, tokenize(segments))),
                        on=["doc_id", "para_no"], how="left")
     if table["score"].isna().any():
         raise SystemExit("some labelled paragraphs were not scored: the transcripts changed?")

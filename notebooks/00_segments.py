@@ -34,7 +34,7 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import overview, pipeline, viz
+from analysis import overview, pipeline, plots
 
 params = analysis.check_params(
     transcript=transcript, lang=lang, principal=principal, figures_dir=figures_dir
@@ -69,8 +69,8 @@ segments["kind"].value_counts().rename("paragraphs").to_frame()
 
 # %%
 by_outlet = overview.outlet_question_table(segments)
-fig = viz.plot_questions_by_outlet(by_outlet, lang=params.lang)
-viz.save_figure(fig, "00_questions_by_outlet", folder=figures, data=by_outlet)
+fig = plots.plot_questions_by_outlet(by_outlet, lang=params.lang)
+plots.save_figure(fig, "00_questions_by_outlet", folder=figures, data=by_outlet, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -90,9 +90,9 @@ overview.origin_table(segments)
 # ## Answer length per question
 
 # %%
-qa = overview.qa_table(segments, lang=params.lang)
-fig = viz.plot_answer_length(qa, lang=params.lang)
-viz.save_figure(fig, "00_answer_length", folder=figures, data=qa)
+qa = overview.qa_table(segments)
+fig = plots.plot_answer_length(qa, lang=params.lang)
+plots.save_figure(fig, "00_answer_length", folder=figures, data=qa, lang=params.lang)
 fig
 
 # %% [markdown]

@@ -34,7 +34,7 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import pipeline, viz, words
+from analysis import pipeline, plots, words
 from analysis.params import nonempty_text, positive_int
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
@@ -51,8 +51,9 @@ print(f"{len(tokens):,} tokens, {(~(tokens.stop | tokens.punct | tokens.numeric)
 # ## The most frequent terms in questions and in answers
 
 # %%
-fig = viz.plot_top_terms(freq, n=top_n, by="kind", lang=params.lang)
-viz.save_figure(fig, "01_top_terms", folder=figures, data=freq)
+top = words.top_terms_table(freq, n=top_n, by="kind")
+fig = plots.plot_top_terms(top, by="kind", lang=params.lang)
+plots.save_figure(fig, "01_top_terms", folder=figures, data=top, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -63,10 +64,11 @@ fig
 # ## Word clouds
 
 # %%
+cloud_terms = words.top_terms_table(freq, n=100, by="kind")
 for kind in ("question", "answer"):
-    table = freq[freq["kind"] == kind]
-    fig = viz.plot_wordcloud(table, title=f"wordcloud_{kind}", lang=params.lang)
-    viz.save_figure(fig, f"01_wordcloud_{kind}", folder=figures, data=table)
+    table = cloud_terms[cloud_terms["kind"] == kind]
+    fig = plots.plot_wordcloud(table, title=f"wordcloud_{kind}", lang=params.lang)
+    plots.save_figure(fig, f"01_wordcloud_{kind}", folder=figures, data=table, lang=params.lang)
     display(fig)
 
 # %% [markdown]
@@ -82,8 +84,9 @@ keyness = words.origin_keyness_table(tokens, segments)
 if keyness is None:
     print("This transcript has no answers to both domestic and foreign outlets: no contrast to draw.")
 else:
-    fig = viz.plot_keyness(keyness, target="foreign", reference="domestic", lang=params.lang)
-    viz.save_figure(fig, "01_keyness_origin", folder=figures, data=keyness)
+    key_terms = words.key_terms_table(keyness, n=12)
+    fig = plots.plot_keyness(key_terms, target="foreign", reference="domestic", lang=params.lang)
+    plots.save_figure(fig, "01_keyness_origin", folder=figures, data=key_terms, lang=params.lang)
     display(fig)
     display(keyness.head(top_n))
 

@@ -32,7 +32,8 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import pipeline, topics, units, viz
+from analysis import pipeline, plots, topics, words
+from analysis.labels import named
 from analysis.params import positive_int
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
@@ -41,7 +42,6 @@ if n_topics != "auto":
 figures = params.figures_dir
 tables = pipeline.load_transcript(params.transcript)
 segments, tokens = tables.segments, tables.tokens
-titles = units.unit_titles(segments, lang=params.lang)
 
 # %% [markdown]
 # ## Distinctive terms of each section
@@ -49,9 +49,10 @@ titles = units.unit_titles(segments, lang=params.lang)
 # (c-TF-IDF: a term's share of the section, weighted by how rare it is across sections).
 
 # %%
-keywords = topics.section_keywords(segments, tokens, n=10)
-fig = viz.plot_section_keywords(keywords, titles, n=5, lang=params.lang)
-viz.save_figure(fig, "02_section_keywords", folder=figures, data=keywords)
+keywords = topics.keyword_table(segments, tokens, n=10)
+top5 = words.top_terms_table(keywords, n=5, by="unit_no")
+fig = plots.plot_section_keywords(top5, lang=params.lang)
+plots.save_figure(fig, "02_section_keywords", folder=figures, data=top5, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -68,8 +69,8 @@ keywords.groupby("unit_no")["term"].agg(" ".join).rename("top 10 terms").to_fram
 
 # %%
 model = topics.theme_model(segments, tokens, n_topics=n_topics)
-fig = viz.plot_coherence(model.coherence, chosen=model.k, lang=params.lang)
-viz.save_figure(fig, "02_coherence", folder=figures, data=model.coherence)
+fig = plots.plot_coherence(model.coherence, chosen=model.k, lang=params.lang)
+plots.save_figure(fig, "02_coherence", folder=figures, data=model.coherence, lang=params.lang)
 display(fig)
 model.coherence
 
@@ -81,9 +82,9 @@ model.coherence
 model.terms.pivot(index="rank", columns="theme", values="term")
 
 # %%
-labels = model.labels()
-flow = viz.plot_theme_flow(model.weights, segments, labels, lang=params.lang)
-viz.save_figure(flow, "02_theme_flow", folder=figures, data=model.weights)
+flow_table = topics.theme_flow_table(model, segments)
+flow = plots.plot_theme_flow(flow_table, lang=params.lang)
+plots.save_figure(flow, "02_theme_flow", folder=figures, data=flow_table, lang=params.lang)
 flow
 
 # %% [markdown]
@@ -95,8 +96,8 @@ flow
 
 # %%
 nmf_shares = topics.theme_share_table(model, segments)
-fig = viz.plot_shares(nmf_shares, label_col="label", title="nmf_shares", lang=params.lang)
-viz.save_figure(fig, "02_nmf_shares", folder=figures, data=nmf_shares)
+fig = plots.plot_shares(nmf_shares, label_col="label", title="nmf_shares", lang=params.lang)
+plots.save_figure(fig, "02_nmf_shares", folder=figures, data=nmf_shares, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -109,10 +110,9 @@ fig
 
 # %%
 codebook = topics.read_codebook()
-names = {t: topics.theme_name(t, params.lang, codebook=codebook) for t in codebook["theme"]}
-shares = topics.theme_share_by(segments, codebook=codebook).assign(name=lambda t: t["theme"].map(names))
-fig = viz.plot_shares(shares, label_col="name", title="theme_shares", lang=params.lang)
-viz.save_figure(fig, "02_theme_shares", folder=figures, data=shares)
+shares = named(topics.theme_share_by(segments, codebook=codebook), params.lang)
+fig = plots.plot_shares(shares, label_col="theme_name", title="theme_shares", lang=params.lang)
+plots.save_figure(fig, "02_theme_shares", folder=figures, data=shares)
 fig
 
 # %%
@@ -123,8 +123,8 @@ by_section.pivot(index="unit_no", columns="theme", values="share").round(2)
 by_origin = topics.theme_share_by(segments, by="qa_origin", codebook=codebook)
 by_origin = by_origin[by_origin["qa_origin"].isin(["domestic", "foreign"])]
 if by_origin["qa_origin"].nunique() == 2:
-    fig = viz.plot_theme_by_origin(by_origin, names, lang=params.lang)
-    viz.save_figure(fig, "02_theme_by_origin", folder=figures, data=by_origin)
+    fig = plots.plot_theme_by_origin(by_origin, lang=params.lang)
+    plots.save_figure(fig, "02_theme_by_origin", folder=figures, data=by_origin, lang=params.lang)
     display(fig)
 else:
     print("This transcript has no answers to both domestic and foreign outlets: no comparison to draw.")

@@ -39,11 +39,10 @@ lang = "zh"
 figures_dir = ""
 
 # %%
-import pandas as pd
 from IPython.display import HTML, display
 
 import analysis
-from analysis import pipeline, sentiment, units, viz
+from analysis import pipeline, plots, sentiment
 from analysis.params import ParameterError
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
@@ -54,15 +53,14 @@ tables = pipeline.load_transcript(params.transcript)
 segments, terms, paragraphs = tables.segments, tables.terms, tables.paragraphs
 if tables.documents["lang"].iloc[0] != "zh":
     print("Note: the tone lexicons are Chinese; this transcript is not, so every score is 0.")
-titles = units.unit_titles(segments, lang=params.lang)
 
 # %% [markdown]
 # ## The tone arc
 
 # %%
 arc = sentiment.arc_table(segments, terms, level=level)
-fig = viz.plot_tone_arc(arc, level=level, lang=params.lang)
-viz.save_figure(fig, "03_tone_arc", folder=figures, data=arc)
+fig = plots.plot_tone_arc(arc, level=level, lang=params.lang)
+plots.save_figure(fig, "03_tone_arc", folder=figures, data=arc, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -74,9 +72,9 @@ fig
 # ## Tone by section
 
 # %%
-by_section = sentiment.tone_table(segments, paragraphs, by="unit_no", kinds=("answer",))
-fig = viz.plot_tone_by_section(by_section, titles, lang=params.lang)
-viz.save_figure(fig, "03_tone_by_section", folder=figures, data=by_section)
+by_section = sentiment.tone_table(segments, paragraphs, by=["unit_no", "unit_title"], kinds=("answer",))
+fig = plots.plot_tone_by_section(by_section, lang=params.lang)
+plots.save_figure(fig, "03_tone_by_section", folder=figures, data=by_section, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -88,12 +86,9 @@ fig
 # ## Question tone and answer tone
 
 # %%
-qa_tone = sentiment.tone_table(segments, paragraphs, by=["qa_no", "kind"], kinds=("question", "answer"))
-qa_tone = qa_tone.pivot(index=["doc_id", "qa_no"], columns="kind", values="score").reset_index()
-origins = segments[segments["kind"] == "question"].drop_duplicates(["doc_id", "qa_no"]).set_index(["doc_id", "qa_no"])["qa_origin"]
-qa_tone["origin"] = origins.reindex(pd.MultiIndex.from_frame(qa_tone[["doc_id", "qa_no"]])).to_numpy()
-fig = viz.plot_question_answer_tone(qa_tone, lang=params.lang)
-viz.save_figure(fig, "03_question_answer_tone", folder=figures, data=qa_tone)
+qa_tone = sentiment.question_answer_tone_table(segments, paragraphs)
+fig = plots.plot_question_answer_tone(qa_tone, lang=params.lang)
+plots.save_figure(fig, "03_question_answer_tone", folder=figures, data=qa_tone, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -107,8 +102,8 @@ fig
 
 # %%
 by_origin = sentiment.tone_table(segments, paragraphs, by=["qa_origin", "kind"], kinds=("question", "answer"))
-fig = viz.plot_tone_by_origin(by_origin, lang=params.lang)
-viz.save_figure(fig, "03_tone_by_origin", folder=figures, data=by_origin)
+fig = plots.plot_tone_by_origin(by_origin, lang=params.lang)
+plots.save_figure(fig, "03_tone_by_origin", folder=figures, data=by_origin, lang=params.lang)
 display(fig)
 by_origin
 
@@ -121,9 +116,9 @@ by_origin
 # ## The terms that drive the tone
 
 # %%
-drivers = sentiment.driver_terms(terms[terms["para_no"].isin(segments.loc[segments["kind"] == "answer", "para_no"])], n=12)
-fig = viz.plot_driver_terms(drivers, lang=params.lang)
-viz.save_figure(fig, "03_driver_terms", folder=figures, data=drivers)
+drivers = sentiment.driver_table(terms[terms["para_no"].isin(segments.loc[segments["kind"] == "answer", "para_no"])], n=12)
+fig = plots.plot_driver_terms(drivers, lang=params.lang)
+plots.save_figure(fig, "03_driver_terms", folder=figures, data=drivers, lang=params.lang)
 fig
 
 # %% [markdown]

@@ -36,7 +36,7 @@ figures_dir = ""
 from IPython.display import display
 
 import analysis
-from analysis import countries, pipeline, units, viz
+from analysis import countries, pipeline, plots, units
 from analysis.params import ParameterError, positive_int
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
@@ -53,11 +53,11 @@ print(f"{len(mentions)} mentions of {mentions['country'].nunique()} countries an
 # ## Mentions in questions and in answers
 
 # %%
-by_kind = countries.mention_table(mentions, segments, by="kind", min_count=min_count)
-fig = viz.plot_mentions_by_kind(by_kind, lang=params.lang)
-viz.save_figure(fig, "04_mentions_by_kind", folder=figures, data=by_kind)
+by_kind = countries.kind_table(mentions, segments, min_count=min_count)
+fig = plots.plot_mentions_by_kind(by_kind, lang=params.lang)
+plots.save_figure(fig, "04_mentions_by_kind", folder=figures, data=by_kind, lang=params.lang)
 display(fig)
-by_kind.pivot(index="country", columns="kind", values="mentions").fillna(0).astype(int)
+by_kind
 
 # %% [markdown]
 # Orange bars count mentions in the journalists' questions, grey ones in the principal's
@@ -67,9 +67,9 @@ by_kind.pivot(index="country", columns="kind", values="mentions").fillna(0).asty
 # ## Where each country comes up
 
 # %%
-by_section = countries.mention_table(mentions, segments, by="unit_no", min_count=min_count)
-fig = viz.plot_country_heatmap(by_section, sectioned=units.is_sectioned(segments), lang=params.lang)
-viz.save_figure(fig, "04_country_by_section", folder=figures, data=by_section)
+by_section = countries.country_unit_table(mentions, segments, by="unit_no", min_count=min_count)
+fig = plots.plot_country_heatmap(by_section, sectioned=units.is_sectioned(segments), lang=params.lang)
+plots.save_figure(fig, "04_country_by_section", folder=figures, data=by_section, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -79,9 +79,9 @@ fig
 # ## On the map
 
 # %%
-counts = mentions["country"].value_counts()
-fig = viz.plot_world_map(counts, lang=params.lang)
-viz.save_figure(fig, "04_world_map", folder=figures, data=counts.rename_axis("country").reset_index(name="mentions"))
+on_map = countries.map_table(mentions)
+fig = plots.plot_world_map(on_map, lang=params.lang)
+plots.save_figure(fig, "04_world_map", folder=figures, data=on_map, lang=params.lang)
 fig
 
 # %% [markdown]
@@ -94,10 +94,9 @@ fig
 # ## Named together
 
 # %%
-pairs = countries.comention_table(mentions)
-totals = mentions["country"].value_counts()
-fig = viz.plot_comention_network(pairs, totals, lang=params.lang)
-viz.save_figure(fig, "04_comention_network", folder=figures, data=pairs)
+pairs = countries.network_table(countries.comention_table(mentions), mentions)
+fig = plots.plot_comention_network(pairs, lang=params.lang)
+plots.save_figure(fig, "04_comention_network", folder=figures, data=pairs, lang=params.lang)
 display(fig)
 pairs.head(15)
 
@@ -112,8 +111,8 @@ pairs.head(15)
 
 # %%
 tone = countries.country_tone_table(mentions, tables.sentences, min_count=max(3, min_count))
-fig = viz.plot_country_tone(tone, lang=params.lang)
-viz.save_figure(fig, "04_country_tone", folder=figures, data=tone)
+fig = plots.plot_country_tone(tone, lang=params.lang)
+plots.save_figure(fig, "04_country_tone", folder=figures, data=tone, lang=params.lang)
 display(fig)
 tone
 

@@ -101,7 +101,7 @@ def test_comentions_and_tone(seed):
     m = C.add_sentences(find(seed), terms)
     pairs = C.comention_table(m).set_index(["a", "b"])["sentences"]
     assert pairs[("CN", "US")] > pairs[("CN", "RU")] > 0
-    tone = C.country_tone_table(m, sentiment.score_sentences(seed, terms=terms)).set_index("country")
+    tone = C.country_tone_table(m, sentiment.sentence_table(seed, terms=terms)).set_index("country")
     assert tone.loc["US", "sentences"] <= (m["country"] == "US").sum()
     assert tone.loc["CN", "low"] <= tone.loc["CN", "mean"] <= tone.loc["CN", "high"]
 
@@ -128,21 +128,28 @@ def test_twin_transcripts_agree_on_who_is_named(corpus_dir):
 
 
 def test_empty_mentions_draw_a_message(tmp_path):
-    from analysis import viz
+    from analysis import plots
 
-    fig = viz.plot_country_heatmap(pd.DataFrame(columns=["country", "qa_no", "mentions"]), lang="en")
+    seg = parse_transcript("新华社记者：请问？\n王毅：我们会继续努力。\n", doc_id="t")
+    matrix = C.country_unit_table(find(seg), seg)
+    assert matrix.empty
+    fig = plots.plot_country_heatmap(matrix, lang="en")
     texts = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
     assert any("No country" in t for t in texts)
 
 
 def test_world_map_shapes_come_from_the_installed_package():
-    from analysis import viz
+    from analysis import plots
+    from analysis.plots.worldmap import world_shapes
 
-    shapes = viz.world_shapes()
+    shapes = world_shapes()
     assert {"CN", "US", "RU", "TW", "HK", "FR", "BR", "ZA"} <= set(shapes)
     assert len(shapes) > 190
     gaz = C.read_gazetteer()
     un = set(gaz.loc[gaz["kind"] == "country", "code"])
     assert un <= set(shapes)  # every UN member has an outline
-    fig = viz.plot_world_map(pd.Series({"CN": 100, "US": 30, "JP": 1}), lang="en")
+    mentions = pd.DataFrame({"country": ["CN"] * 100 + ["US"] * 30 + ["JP", "ORG:WHO"]})
+    table = C.map_table(mentions)
+    assert table.to_dict("list") == {"country": ["CN", "US", "JP"], "mentions": [100, 30, 1]}  # no outline for WHO
+    fig = plots.plot_world_map(table, lang="en")
     assert any(t.get_text() == "Mentions by country or territory" for t in fig.texts)

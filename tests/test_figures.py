@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from analysis import viz
+from analysis import plots as viz
 from analysis.overview import outlet_question_table, qa_table
 
 
@@ -90,7 +90,7 @@ def test_chinese_labels_draw_without_missing_glyphs(seed):
 SCRIPT = textwrap.dedent(
     """
     import sys
-    from analysis import read_transcript, viz, words
+    from analysis import plots as viz, read_transcript, words
     from analysis.config import DEFAULT_TRANSCRIPT
     from analysis.overview import qa_table
     from analysis.tokens import tokenize

@@ -77,22 +77,22 @@ TABLES = {
     "keyness_answers_vs_questions": lambda s: words.keyness_table(_tokens(s), s, by="kind", target="answer",
                                                                   reference="question", min_count=1),
     "collocations": lambda s: words.collocation_table(_tokens(s), min_count=1),
-    "section_keywords": lambda s: topics.section_keywords(s, _tokens(s), n=5),
+    "keyword_table": lambda s: topics.keyword_table(s, _tokens(s), n=5),
     "theme_share_by_unit": lambda s: topics.theme_share_by(s, by="unit_no"),
     "theme_share_by_origin": lambda s: topics.theme_share_by(s, by="qa_origin"),
-    "paragraph_scores": lambda s: sentiment.score_paragraphs(s, _terms(s)),
-    "sentence_scores": lambda s: sentiment.score_sentences(s, _terms(s)),
-    "tone_by_unit": lambda s: sentiment.tone_table(s, sentiment.score_paragraphs(s, _terms(s)), by="unit_no"),
-    "tone_by_qa": lambda s: sentiment.tone_table(s, sentiment.score_paragraphs(s, _terms(s)), by=["qa_no", "kind"]),
+    "paragraph_scores": lambda s: sentiment.paragraph_table(s, _terms(s)),
+    "sentence_scores": lambda s: sentiment.sentence_table(s, _terms(s)),
+    "tone_by_unit": lambda s: sentiment.tone_table(s, sentiment.paragraph_table(s, _terms(s)), by="unit_no"),
+    "tone_by_qa": lambda s: sentiment.tone_table(s, sentiment.paragraph_table(s, _terms(s)), by=["qa_no", "kind"]),
     "arc_paragraph": lambda s: sentiment.arc_table(s, _terms(s), level="paragraph"),
     "arc_section": lambda s: sentiment.arc_table(s, _terms(s), level="section"),
     "arc_answer": lambda s: sentiment.arc_table(s, _terms(s), level="answer"),
-    "driver_terms": lambda s: sentiment.driver_terms(_terms(s), n=5),
+    "driver_table": lambda s: sentiment.driver_table(_terms(s), n=5),
     "mentions": lambda s: _mentions(s),
     "mentions_by_kind": lambda s: countries.mention_table(_mentions(s), s, by="kind"),
     "mentions_by_unit": lambda s: countries.mention_table(_mentions(s), s, by="unit_no"),
     "comentions": lambda s: countries.comention_table(_mentions(s)),
-    "country_tone": lambda s: countries.country_tone_table(_mentions(s), sentiment.score_sentences(s, _terms(s))),
+    "country_tone": lambda s: countries.country_tone_table(_mentions(s), sentiment.sentence_table(s, _terms(s))),
 }
 
 
@@ -109,7 +109,7 @@ def test_the_second_document_would_pool_with_the_seed(docs):
     units = add_units(together)
     per_doc = units.dropna(subset=["unit_no"]).groupby("doc_id")["unit_no"].agg(lambda u: {1, 2} <= set(u))
     assert per_doc.all() and len(per_doc) == 2
-    pooled = sentiment.tone_table(together, sentiment.score_paragraphs(together, _terms(together)), by="qa_no", pool=True)
+    pooled = sentiment.tone_table(together, sentiment.paragraph_table(together, _terms(together)), by="qa_no", pool=True)
     assert "doc_id" not in pooled.columns and len(pooled) == together.groupby("doc_id")["qa_no"].max().max()
 
 

@@ -20,7 +20,7 @@ def terms_of(seg: pd.DataFrame) -> pd.DataFrame:
 
 def sentence(text: str) -> pd.Series:
     seg = answer(text)
-    return S.score_sentences(seg, terms_of(seg)).iloc[0]
+    return S.sentence_table(seg, terms_of(seg)).iloc[0]
 
 
 def test_scores_lie_in_the_open_interval():
@@ -76,17 +76,17 @@ def test_rhetorical_question_affirms():
 
 def test_sentences_and_paragraph_aggregate():
     seg = answer("我们欢迎。美方抹黑中国。")
-    sents = S.score_sentences(seg, terms_of(seg))
+    sents = S.sentence_table(seg, terms_of(seg))
     assert list(sents["sent_no"]) == [0, 1]
     assert sents.iloc[0]["text"] == "我们欢迎。" and sents.iloc[1]["text"] == "美方抹黑中国。"
-    para = S.score_paragraphs(seg, terms_of(seg)).iloc[0]
+    para = S.paragraph_table(seg, terms_of(seg)).iloc[0]
     # pooled: P = 1 (欢迎), N = 2 (抹黑): (1 - 2) / (1 + 2 + k)
     assert para["score"] == pytest.approx((1 - 2) / (1 + 2 + S.SMOOTHING))
 
 
 def test_closing_quote_stays_with_its_sentence():
     seg = answer("他说：“我们欢迎。”随后离开。")
-    sents = S.score_sentences(seg, terms_of(seg))
+    sents = S.sentence_table(seg, terms_of(seg))
     assert list(sents["text"]) == ["他说：“我们欢迎。”", "随后离开。"]
 
 
@@ -100,7 +100,7 @@ def test_lexicons_are_data():
 
 
 def test_seed_tone_reads_right(seed):
-    para = S.score_paragraphs(seed, terms_of(seed)).merge(seed[["para_no", "kind", "qa_no"]], on="para_no")
+    para = S.paragraph_table(seed, terms_of(seed)).merge(seed[["para_no", "kind", "qa_no"]], on="para_no")
     answers = para[para["kind"] == "answer"]
     # by reading: Q8 (frivolous lawsuits) is the most combative answer, Q5 (aid) warm
     by_qa = answers.groupby("qa_no")["score"].mean()
@@ -109,7 +109,7 @@ def test_seed_tone_reads_right(seed):
 
 def test_tone_tables_and_arc(seed):
     terms = terms_of(seed)
-    paragraphs = S.score_paragraphs(seed, terms=terms)
+    paragraphs = S.paragraph_table(seed, terms=terms)
     assert set(paragraphs["para_no"]) == set(seed["para_no"])
     by_qa = S.tone_table(seed, paragraphs, by="qa_no", kinds=("answer",))
     assert list(by_qa["qa_no"]) == list(range(1, 13))
@@ -133,6 +133,6 @@ def test_highlight_marks_terms():
 
 def test_driver_terms():
     t = terms_of(answer("美方抹黑中国，又抹黑香港。我们支持合作。"))
-    d = S.driver_terms(t).set_index("term")
+    d = S.driver_table(t).set_index("term")
     assert d.loc["抹黑", "weight"] == pytest.approx(-4) and d.loc["抹黑", "count"] == 2
     assert d.loc["合作", "direction"] == "positive"

@@ -27,7 +27,7 @@ def _qa(sections):
 
 def test_section_keywords_by_hand():
     seg = _qa([("甲部分标题", "香港香港安全。"), ("乙部分标题", "台湾台湾安全。")])
-    kw = topics.section_keywords(seg, tokenize(seg), n=3)
+    kw = topics.keyword_table(seg, tokenize(seg), n=3)
     # section 1: 香港 x2, 安全 x1 (3 tokens); A = 3; f(香港)=2, f(安全)=2
     # w(香港) = 2/3 * log(1 + 3/2); w(安全) = 1/3 * log(1 + 3/2)
     s1 = kw[kw["unit_no"] == 1].set_index("term")["score"]
@@ -39,13 +39,13 @@ def test_section_keywords_by_hand():
 
 def test_section_keywords_fall_back_to_qa_without_headlines():
     seg = parse_transcript("问：问题一？\n答：香港香港。\n问：问题二？\n答：台湾台湾。\n", doc_id="t")
-    kw = topics.section_keywords(seg, tokenize(seg), n=1)
+    kw = topics.keyword_table(seg, tokenize(seg), n=1)
     assert list(kw["unit_no"]) == [1, 2]  # the Q&As
     assert list(kw["term"]) == ["香港", "台湾"]
 
 
 def test_seed_sections_are_named_by_their_subject(seed):
-    kw = topics.section_keywords(seed, tokenize(seed), n=10)
+    kw = topics.keyword_table(seed, tokenize(seed), n=10)
     top = kw[kw["rank"] == 1].set_index("unit_no")["term"]
     # read off the headlines: Q4 Russia, Q6 Hong Kong, Q7 origin tracing, Q11 WHO, Q12 Taiwan
     assert (top[4], top[6], top[7], top[11], top[12]) == ("俄罗斯", "香港", "溯源", "世卫组织", "台湾")
@@ -74,7 +74,7 @@ def test_coding_rules_and_shares():
         "路透社记者：问题？\n王毅：香港的事。\n美方和香港。\n新华社记者：问题二？\n王毅：别的事情很长很长。\n",
         doc_id="t",
     )
-    coded = topics.code_paragraphs(seg, codebook=book).set_index("para_no")
+    coded = topics.code_table(seg, codebook=book).set_index("para_no")
     assert list(coded.loc[[1, 2, 4], "hk"]) == [True, True, False]
     assert list(coded.loc[[1, 2, 4], "us"]) == [False, True, False]
     shares = topics.theme_share_by(seg, codebook=book).set_index("theme")["share"]

@@ -1,0 +1,27 @@
+"""Figures, a module per analysis: ``overview``, ``words``, ``topics``, ``tone``,
+``countries`` (and ``worldmap``, the map's outlines), with the house style, the
+fonts and :func:`save_figure` in ``style``.
+
+A ``plot_*`` function takes the table it draws (made by a ``*_table`` function of
+the analysis) and returns a matplotlib Figure; it computes nothing, and
+``save_figure(fig, stem, data=table, lang=...)`` writes beside the figure exactly
+the table it drew, with display names for its codes. Every name shown comes from
+:mod:`analysis.labels`.
+"""
+from .countries import plot_comention_network, plot_country_heatmap, plot_country_tone, plot_mentions_by_kind, \
+    plot_world_map
+from .overview import plot_answer_length, plot_questions_by_outlet
+from .style import FORMATS, check_glyphs, figure_style, font_path, save_figure, style_paths
+from .tone import plot_driver_terms, plot_question_answer_tone, plot_tone_arc, plot_tone_by_origin, \
+    plot_tone_by_section
+from .topics import plot_coherence, plot_section_keywords, plot_shares, plot_theme_by_origin, plot_theme_flow
+from .words import plot_keyness, plot_top_terms, plot_wordcloud, wordcloud_layout
+
+__all__ = [
+    "FORMATS", "check_glyphs", "figure_style", "font_path", "save_figure", "style_paths",
+    "plot_answer_length", "plot_questions_by_outlet",
+    "plot_keyness", "plot_top_terms", "plot_wordcloud", "wordcloud_layout",
+    "plot_coherence", "plot_section_keywords", "plot_shares", "plot_theme_by_origin", "plot_theme_flow",
+    "plot_driver_terms", "plot_question_answer_tone", "plot_tone_arc", "plot_tone_by_origin", "plot_tone_by_section",
+    "plot_comention_network", "plot_country_heatmap", "plot_country_tone", "plot_mentions_by_kind", "plot_world_map",
+]

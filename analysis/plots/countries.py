@@ -1,0 +1,137 @@
+"""Figures of country mentions: by kind, by unit, named together, tone, the map."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from ..labels import Lang, country_label, label
+from .style import KIND_COLORS, TONE_COLORS, empty_figure, figure_style
+from .worldmap import world_shapes
+
+
+def plot_mentions_by_kind(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """Grouped horizontal bars: mentions of each country in questions and in answers,
+    in the table's order from the top. ``table`` is :func:`analysis.countries.kind_table`."""
+    if table.empty:
+        return empty_figure("mentions_by_kind", lang)
+    wide = table.set_index("country").iloc[::-1]
+    y = np.arange(len(wide))
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 0.24 * len(wide) + 1.2))
+        ax.barh(y + 0.2, wide["question"], height=0.4, color=KIND_COLORS["question"], label=label("question", lang))
+        ax.barh(y - 0.2, wide["answer"], height=0.4, color=KIND_COLORS["answer"], label=label("answer", lang))
+        ax.set_yticks(y, [country_label(c, lang) for c in wide.index])
+        ax.set_xlabel(label("mentions", lang))
+        fig.legend(loc="outside lower center", ncols=2)
+        fig.suptitle(label("mentions_by_kind", lang))
+    return fig
+
+
+def plot_country_heatmap(table: pd.DataFrame, *, sectioned: bool = True, lang: Lang = "zh") -> Figure:
+    """Heatmap: countries (rows, in the table's order from the top) by section or Q&A
+    (columns), counts written in the cells. ``table`` is
+    :func:`analysis.countries.country_unit_table` of one document; ``sectioned`` says
+    whether its units are sections or Q&As."""
+    if table.empty:
+        return empty_figure("country_section", lang)
+    wide = table.set_index("country")
+    with figure_style("double"):
+        fig, ax = plt.subplots(figsize=(7.2, 0.24 * len(wide) + 1.3))
+        ax.imshow(wide.to_numpy(), aspect="auto", cmap="Greys", vmin=0, vmax=max(1, wide.to_numpy().max()))
+        for (i, j), v in np.ndenumerate(wide.to_numpy()):
+            if v:
+                ax.text(j, i, str(v), ha="center", va="center", fontsize=6,
+                        color="white" if v > wide.to_numpy().max() / 2 else "black")
+        ax.set_yticks(range(len(wide)), [country_label(c, lang) for c in wide.index])
+        ax.set_xticks(range(wide.shape[1]), [str(int(c)) for c in wide.columns])
+        ax.set_xlabel(label("section" if sectioned else "qa", lang))
+        for side in ("top", "right", "left", "bottom"):
+            ax.spines[side].set_visible(False)
+        fig.suptitle(label("country_section", lang))
+    return fig
+
+
+def plot_comention_network(pairs: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """Co-mention network: countries on a circle (size by mentions), a line for each
+    pair named in the same sentence, width by the number of such sentences.
+
+    ``pairs`` is :func:`analysis.countries.network_table` (each pair, and each end's
+    mentions). The circle layout is deterministic.
+    """
+    if pairs.empty:
+        return empty_figure("comention", lang)
+    counts = dict(zip(pairs["a"], pairs["a_mentions"])) | dict(zip(pairs["b"], pairs["b_mentions"]))
+    nodes = sorted(set(pairs["a"]) | set(pairs["b"]), key=lambda c: (-counts.get(c, 0), c))
+    angle = {c: np.pi / 2 - 2 * np.pi * i / max(1, len(nodes)) for i, c in enumerate(nodes)}
+    pos = {c: (np.cos(a), np.sin(a)) for c, a in angle.items()}
+    top = max(1, int(pairs["sentences"].max())) if len(pairs) else 1
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 3.5))
+        for r in pairs.itertuples():
+            (x1, y1), (x2, y2) = pos[r.a], pos[r.b]
+            ax.plot([x1, x2], [y1, y2], color="#7f8c8d", linewidth=0.4 + 3 * r.sentences / top, zorder=1)
+        biggest = max([counts.get(c, 1) for c in nodes] or [1])
+        for c in nodes:
+            x, y = pos[c]
+            ax.scatter(x, y, s=20 + 180 * counts.get(c, 0) / biggest, color="#2471a3", zorder=2)
+            ax.annotate(country_label(c, lang), (x, y), xytext=(6 * np.sign(x or 1), 6 * np.sign(y or 1)),
+                        textcoords="offset points", fontsize=6.5,
+                        ha="left" if x >= 0 else "right", va="bottom" if y >= 0 else "top")
+        ax.set_xlim(-1.6, 1.6)
+        ax.set_ylim(-1.4, 1.4)
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        fig.suptitle(label("comention", lang))
+    return fig
+
+
+def plot_country_tone(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """Dots with intervals: mean tone of the sentences naming each country, the number
+    of sentences beside it. ``table`` is :func:`analysis.countries.country_tone_table`."""
+    if table.empty:
+        return empty_figure("country_tone", lang)
+    t = table.sort_values("mean", ascending=True, kind="stable")
+    y = np.arange(len(t))
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 0.24 * len(t) + 1.1))
+        ax.axvline(0, color="black", linewidth=0.5)
+        ok = t["low"].notna()
+        ax.hlines(y[ok.to_numpy()], t.loc[ok, "low"].clip(-1, 1), t.loc[ok, "high"].clip(-1, 1),
+                  color="#7f8c8d", linewidth=1)
+        ax.scatter(t["mean"], y, color=[TONE_COLORS["positive" if m >= 0 else "negative"] for m in t["mean"]], s=14, zorder=3)
+        ax.set_yticks(y, [f"{country_label(c, lang)} (n={n})" for c, n in zip(t["country"], t["sentences"])])
+        ax.set_xlim(-1, 1)
+        ax.set_xlabel(label("mean_tone", lang))
+        fig.suptitle(label("country_tone", lang))
+    return fig
+
+
+def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+    """A world map shaded by mentions (log scale); countries not named in grey.
+
+    ``table`` is :func:`analysis.countries.map_table` (country, mentions: the
+    countries and territories the map has outlines for)."""
+    from matplotlib.colors import LogNorm
+    from matplotlib.patches import PathPatch
+
+    shapes = world_shapes()
+    counts = table.set_index("country")["mentions"]
+    cmap = plt.get_cmap("OrRd")
+    norm = LogNorm(vmin=1, vmax=max(2, int(counts.max()) if len(counts) else 2))
+    with figure_style("double"):
+        fig, ax = plt.subplots(figsize=(7.2, 3.9))
+        for code in sorted(shapes):
+            n = counts.get(code, 0)
+            colour = cmap(norm(n)) if n else "#e5e5e5"
+            for path in shapes[code]:
+                ax.add_patch(PathPatch(path, facecolor=colour, edgecolor="white", linewidth=0.15))
+        ax.autoscale_view()
+        ax.invert_yaxis()
+        ax.set_aspect("equal")
+        ax.set_axis_off()
+        sm = plt.cm.ScalarMappable(norm=norm, cmap=cmap)
+        fig.colorbar(sm, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, label=label("mentions", lang))
+        fig.suptitle(label("world_map", lang))
+    return fig

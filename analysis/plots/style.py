@@ -1,0 +1,167 @@
+"""The house style, the fonts, and the one function that saves a figure.
+
+Every figure is drawn inside :func:`figure_style` and written by
+:func:`save_figure`; nobody calls ``savefig`` by hand.
+"""
+from __future__ import annotations
+
+import os
+import warnings
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Literal, Sequence
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
+from matplotlib.text import Text
+
+from ..config import FIGURES_DIR
+from ..files import write_atomic
+from ..labels import Lang, label, named
+
+STYLE_DIR = Path(__file__).parents[1] / "styles"
+Width = Literal["single", "double"]
+Format = Literal["png", "svg", "pdf"]
+FORMATS: tuple[Format, ...] = ("png", "svg", "pdf")
+ORIGIN_COLORS = {
+    "domestic": "#c0392b",
+    "foreign": "#2471a3",
+    "unknown": "#7f8c8d",
+    "unnamed": "#bdc3c7",
+}
+# Metadata that would change between builds (dates) is left out of every file.
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None},
+    "pdf": {"CreationDate": None, "ModDate": None},
+}
+
+
+@lru_cache(maxsize=1)
+def font_path() -> Path:
+    """The CJK TrueType font file, installed from PyPI (paperang-p2-fonts-cjk)."""
+    import paperang_p2_fonts_cjk
+
+    path = Path(paperang_p2_fonts_cjk.__file__).parent / "fonts" / "wqy-microhei.ttc"
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: the CJK font is missing; run `make .venv/.installed`")
+    font_manager.fontManager.addfont(str(path))
+    return path
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """Code points the figure fonts can draw (the CJK font, then DejaVu Sans)."""
+    dejavu = font_manager.findfont("DejaVu Sans", fallback_to_default=True)
+    points: set[int] = set()
+    for path in (font_path(), dejavu):
+        points |= set(FT2Font(str(path)).get_charmap())
+    return frozenset(points)
+
+
+def check_glyphs(fig: Figure) -> list[str]:
+    """Warn about every character in the figure's text that no figure font has.
+
+    Matplotlib warns only for some missing glyphs (not, for example, for
+    characters outside the Basic Multilingual Plane, such as rare CJK
+    Extension B ideographs), so every figure is checked here before it is saved.
+    """
+    covered = _covered()
+    missing = sorted(
+        {ch for t in fig.findobj(Text) for ch in t.get_text() if not ch.isspace() and ord(ch) not in covered}
+    )
+    for ch in missing:
+        warnings.warn(
+            f"Glyph {ord(ch)} (U+{ord(ch):04X} {ch!r}) missing from font(s) of the figure style",
+            UserWarning,
+            stacklevel=3,
+        )
+    return missing
+
+
+def style_paths(*names: str) -> list[str]:
+    """Paths of the package's ``.mplstyle`` files, by name, in stacking order."""
+    paths = []
+    for name in names:
+        p = STYLE_DIR / f"{name}.mplstyle"
+        if not p.exists():
+            known = sorted(q.stem for q in STYLE_DIR.glob("*.mplstyle"))
+            raise ValueError(f"no figure style {name!r}; known: {known}")
+        paths.append(str(p))
+    return paths
+
+
+@contextmanager
+def figure_style(width: Width = "double", *extra: str) -> Iterator[None]:
+    """Draw inside the house style: base, CJK font, and a paper width."""
+    font_path()
+    with plt.style.context(style_paths("base", "cjk", f"paper-{width}", *extra)):
+        yield
+
+
+def save_figure(
+    fig: Figure,
+    stem: str,
+    *,
+    folder: str | os.PathLike[str] | None = None,
+    formats: Sequence[Format] = FORMATS,
+    data: pd.DataFrame | None = None,
+    lang: Lang | None = None,
+    close: bool = True,
+) -> list[Path]:
+    """Write ``<stem>.png`` (300 dpi), ``.svg``, ``.pdf`` and the data as ``<stem>.csv``.
+
+    ``data`` is the table the figure draws, exactly; with ``lang`` its codes get
+    their names beside them (:func:`analysis.labels.named`), as the figure shows them.
+
+    ``folder`` defaults to ``figures/``; the report puts each transcript's
+    figures in ``figures/<doc_id>/``. Files are written under a temporary
+    name and renamed, so a failed save never leaves half a file, and carry no
+    dates, so a rebuild gives the same bytes.
+    """
+    check_glyphs(fig)
+    out = Path(folder) if folder is not None else FIGURES_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+    # Saving settings (dpi, font embedding, SVG ids) are read when the file is written.
+    with plt.style.context(style_paths("base")):
+        for fmt in formats:
+            written.append(write_atomic(out / f"{stem}.{fmt}", lambda f, fmt=fmt: fig.savefig(
+                f, format=fmt, metadata=_METADATA[fmt])))
+    if data is not None:
+        table = named(data, lang) if lang is not None else data
+        written.append(write_atomic(out / f"{stem}.csv", lambda f: table.to_csv(f, index=False)))
+    if close:
+        plt.close(fig)
+    return written
+
+
+KIND_COLORS = {"statement": "#7f8c8d", "question": "#e59866", "answer": "#4d4d4d"}
+TONE_COLORS = {"positive": "#1e8449", "negative": "#c0392b"}
+
+
+def empty_figure(title: str, lang: Lang, message: str = "no_mentions") -> Figure:
+    """A figure that says there is nothing to draw (a transcript that names no country)."""
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 1.2))
+        ax.text(0.5, 0.5, label(message, lang), ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        fig.suptitle(label(title, lang))
+    return fig
+
+
+def origin_legend(fig: Figure, origins: Sequence[str], lang: Lang) -> None:
+    """A legend of outlet origins below the axes, where it can cover no bar."""
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS[o], label=label(o, lang))
+        for o in ORIGIN_COLORS
+        if o in set(origins)
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))

@@ -1,0 +1,92 @@
+"""Figures of words: frequent terms, word clouds, keyness (the words notebook)."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from ..labels import Lang, label, term_label
+from .style import ORIGIN_COLORS, figure_style, font_path
+
+
+_PANEL_ORDER = {kind: i for i, kind in enumerate(("narration", "statement", "question", "answer"))}
+
+
+def plot_top_terms(table: pd.DataFrame, *, by: str | None = None, lang: Lang = "zh") -> Figure:
+    """Horizontal bars of term counts, most frequent on top; one panel per value of ``by``.
+
+    ``table`` is :func:`analysis.words.top_terms_table` (the terms to draw, in order).
+    """
+    groups = [(None, table)] if by is None else list(table.groupby(by, sort=False))
+    groups.sort(key=lambda g: _PANEL_ORDER.get(g[0], 99))
+    n = max((len(g) for _, g in groups), default=0)
+    height = max(2.0, 0.16 * n + 0.9)
+    with figure_style("double" if by else "single"):
+        fig, axes = plt.subplots(1, len(groups), figsize=(3.5 * len(groups), height), squeeze=False)
+        for ax, (value, part) in zip(axes[0], groups):
+            top = part.iloc[::-1]
+            ax.barh([term_label(t, lang) for t in top["term"]], top["count"], color="#4d4d4d")
+            ax.set_xlabel(label("count", lang))
+            ax.xaxis.get_major_locator().set_params(integer=True)
+            if value is not None:
+                ax.set_title(label(str(value), lang))
+        fig.suptitle(label("top_terms_by_kind" if by else "top_terms", lang))
+    return fig
+
+
+def wordcloud_layout(freq: pd.DataFrame, *, max_words: int = 100, seed: int = 0):
+    """Lay out a word cloud from our own counts (``term``, ``count``), never from
+    wordcloud's tokenizer, which drops one-character words. Fixed random state,
+    so the same counts give the same picture."""
+    from wordcloud import WordCloud
+
+    counts = dict(zip(freq["term"], freq["count"]))
+    return WordCloud(
+        font_path=str(font_path()),
+        width=1400,
+        height=800,
+        background_color="white",
+        max_words=max_words,
+        prefer_horizontal=1.0,
+        colormap="Dark2",  # dark colours only: every word legible on white
+        random_state=seed,
+    ).generate_from_frequencies(counts)
+
+
+def plot_wordcloud(
+    freq: pd.DataFrame, *, title: str, lang: Lang = "zh", max_words: int = 100, seed: int = 0
+) -> Figure:
+    """A word cloud of ``freq`` (see :func:`wordcloud_layout`) under a title (a label key)."""
+    cloud = wordcloud_layout(freq, max_words=max_words, seed=seed)
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, 2.2))
+        ax.imshow(cloud.to_array(), interpolation="bilinear")
+        ax.set_axis_off()
+        ax.set_title(label(title, lang))
+    return fig
+
+
+def plot_keyness(table: pd.DataFrame, *, target: str, reference: str, lang: Lang = "zh") -> Figure:
+    """Diverging bars of signed G²: the most key terms of the target group (right) and
+    of the reference group (left), as quanteda's textplot_keyness.
+
+    ``table`` is :func:`analysis.words.key_terms_table` (most key target term first);
+    ``target`` and ``reference`` are label keys naming the two groups.
+    """
+    rows = table.iloc[::-1]  # most key target term on top, most key reference term at the bottom
+    height = max(2.0, 0.16 * len(rows) + 1.0)
+    with figure_style("single"):
+        fig, ax = plt.subplots(figsize=(3.5, height))
+        colors = [ORIGIN_COLORS["foreign" if g > 0 else "domestic"] for g in rows["g2"]]
+        ax.barh([term_label(t, lang) for t in rows["term"]], rows["g2"], color=colors)
+        ax.axvline(0, color="black", linewidth=0.6)
+        for x in (-3.84, 3.84):  # p = 0.05 for one term, before any correction for the many tested
+            ax.axvline(x, color="#7f8c8d", linewidth=0.5, linestyle="--")
+        ax.set_xlabel(label("keyness", lang))
+        fig.suptitle(label("keyness_title", lang))
+        handles = [
+            plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS["foreign"], label=label(target, lang)),
+            plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS["domestic"], label=label(reference, lang)),
+        ]
+        fig.legend(handles=handles, loc="outside lower center", ncols=2)
+    return fig
