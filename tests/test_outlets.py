@@ -12,7 +12,21 @@ def test_every_outlet_in_the_corpus_is_described(corpus_dir):
     outlets = read_outlets()
     assert named <= set(outlets["outlet"]), named - set(outlets["outlet"])
     assert set(outlets["origin"]) == {"domestic", "foreign"}
-    assert outlets[["name_en", "country", "kind"]].ne("").all().all()
+    assert outlets["name_en"].ne("").all()
+    # only the labels that name no single outlet lack a country or a kind (outlets.md)
+    assert set(outlets.loc[outlets["country"] == "", "outlet"]) == {"外国"}
+    assert set(outlets.loc[outlets["kind"] == "", "outlet"]) == {"外国", "英国独立电视台和英国广播公司", "ITN&BBC"}
+
+
+def test_every_outlet_the_ministry_names_is_described(pages_dir):
+    """The 2020 pages are the first to name the outlet that asks: every label in them,
+    Chinese or English, has a row (so none is 'unknown')."""
+    # the 2020 pages: page numbers from t1729222 (2020-01-02) on
+    pages = [p for p in sorted(pages_dir.glob("*_t*.html")) if int(p.stem.split("_t")[1]) >= 1729222]
+    seg = add_outlet_info(read_corpus(pages, errors="skip", progress=False))
+    questions = seg[seg["kind"] == "question"]
+    assert (questions["qa_outlet"] != "").sum() > 300
+    assert set(questions.loc[questions["qa_origin"] == "unknown", "qa_outlet"]) == set()
 
 
 def test_chinese_and_english_forms_agree():
