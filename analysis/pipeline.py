@@ -55,7 +55,7 @@ from .files import write_atomic
 TABLES = ("segments", "tokens", "terms", "sentences", "paragraphs", "mentions", "documents")
 TERM_COLUMNS = ["doc_id", "para_no", "position", "term", "polarity", "negated", "degree", "weight"]
 MANIFEST_COLUMNS = ["source", "size", "mtime_ns", "doc_id", "base_id", "order", "part", "status", "reason",
-                    "fingerprint"]
+                    "fingerprint", *(f"hash_{t}" for t in TABLES)]
 #: Characters of text a worker computes at once: large enough that per-call and
 #: per-file costs vanish, small enough that a worker's memory stays small.
 BATCH_CHARS = 300_000
@@ -118,6 +118,20 @@ class Tables:
         full = self.tokens.merge(self.terms_scored, on=keys, how="left", validate="one_to_one")
         return full.fillna({"term": "", "polarity": 0.0, "negated": False, "degree": 1.0, "weight": 0.0}).astype(
             {"negated": bool})
+
+    def subset(self, doc_ids: Sequence[str]) -> "Tables":
+        """The tables of ``doc_ids`` only (in this table's order)."""
+        from .documents import attach_documents
+
+        wanted = set(doc_ids)
+
+        def take(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["doc_id"].isin(wanted)].reset_index(drop=True)
+
+        documents = take(self.documents)
+        return Tables(segments=attach_documents(take(self.segments), documents), tokens=take(self.tokens),
+                      terms_scored=take(self.terms_scored), sentences=take(self.sentences),
+                      paragraphs=take(self.paragraphs), mentions=take(self.mentions), documents=documents)
 
     def with_sentence_text(self) -> pd.DataFrame:
         """The sentences with their ``text`` (cut from the paragraphs by their offsets)."""
@@ -202,7 +216,7 @@ def build(
     def parse(p: Path) -> None:
         st = p.stat()
         row = {"source": str(p), "size": st.st_size, "mtime_ns": st.st_mtime_ns, "fingerprint": fp, "part": "",
-               "order": _page_order(str(p))}
+               "order": _page_order(str(p))} | {f"hash_{t}": "" for t in TABLES}
         try:
             seg_rows, doc = _read_one(p, doc_id=None, principal=None, meta=meta)
         except TranscriptError as exc:
@@ -217,7 +231,8 @@ def build(
         kept = old.loc[key].to_dict() | {"source": key} if key in old.index else None
         if (kept is not None and int(kept["size"]) == st.st_size and int(kept["mtime_ns"]) == st.st_mtime_ns
                 and kept["fingerprint"] == fp
-                and (kept["status"] == "skipped" or (root / "parts" / str(kept["part"])).is_dir())):
+                and (kept["status"] == "skipped" or ((root / "parts" / str(kept["part"])).is_dir()
+                                                     and all(kept.get(f"hash_{t}") for t in TABLES)))):
             rows[key] = kept
         else:
             parse(p)
@@ -244,14 +259,25 @@ def build(
             docs.append(doc)
             seg_rows.extend(srows)
         segments = attach_documents(_frame(seg_rows), docs)
-        parts = compute(segments, out=root / "parts", jobs=jobs, progress=progress)
+        parts, hashes = compute(segments, out=root / "parts", jobs=jobs, progress=progress, with_hashes=True)
         for source in parsed:
             rows[source]["part"] = parts[rows[source]["doc_id"]]
+            rows[source].update(hashes[rows[source]["doc_id"]])
     manifest = pd.DataFrame([rows[str(p)] for p in files], columns=MANIFEST_COLUMNS)
     manifest = _tidy_parts(manifest, root)
-    write_atomic(manifest_path(corpus_id, interim=interim), lambda f: _write_frame(manifest, Path(f)))
+    if not _same(manifest, old.reset_index()):  # an unchanged corpus keeps its manifest's time
+        write_atomic(manifest_path(corpus_id, interim=interim), lambda f: _write_frame(manifest, Path(f)))
     _stamp_tables(corpus_id, manifest, interim)
     return manifest
+
+
+def _same(new: pd.DataFrame, old: pd.DataFrame) -> bool:
+    """Do two manifests hold the same rows?"""
+    if len(new) != len(old) or list(old.columns) != MANIFEST_COLUMNS:
+        return False
+    a = new[MANIFEST_COLUMNS].astype(str).reset_index(drop=True)
+    b = old[MANIFEST_COLUMNS].astype(str).reset_index(drop=True)
+    return bool(a.equals(b))
 
 
 def _final_ids(rows: dict[str, dict]) -> dict[str, str]:
@@ -307,10 +333,12 @@ def compute(
     jobs: int | None = None,
     batch_chars: int = BATCH_CHARS,
     progress: bool | None = None,
-) -> dict[str, str]:
+    with_hashes: bool = False,
+) -> dict[str, str] | tuple[dict[str, str], dict[str, dict[str, str]]]:
     """Compute and keep the tables of documents already read (a segments table with
     its document variables, of any number of documents) as parts under ``out``, one
-    part a batch, on ``jobs`` processes; return each doc id's part."""
+    part a batch, on ``jobs`` processes; return each doc id's part (and, with
+    ``with_hashes``, a digest of each of its tables' content: ``hash_<table>``)."""
     from .documents import document_variables
 
     out = Path(out)
@@ -345,7 +373,10 @@ def compute(
                                        len(batches), show, "computing"))
     finally:
         _SHARED.clear()
-    return {doc_id: part for batch, part in zip(batches, parts) for doc_id in batch}
+    where = {doc_id: name for batch, (name, _) in zip(batches, parts) for doc_id in batch}
+    if not with_hashes:
+        return where
+    return where, {doc_id: h for _, hashes in parts for doc_id, h in hashes.items()}
 
 
 def _warm() -> None:
@@ -360,9 +391,9 @@ def _warm() -> None:
     countries._index()
 
 
-def _compute_part(doc_ids: list[str], out: str) -> str:
+def _compute_part(doc_ids: list[str], out: str) -> tuple[str, dict[str, dict[str, str]]]:
     """Worker: compute a batch of documents (from the shared segments) and write them
-    as one new part; return its name."""
+    as one new part; return its name and each document's table digests."""
     from .documents import attach_documents, document_variables
 
     segments = _SHARED["segments"]
@@ -375,7 +406,19 @@ def _compute_part(doc_ids: list[str], out: str) -> str:
     for table, frame in tables.items():
         _write_frame(frame, tmp / f"{table}.parquet")
     os.replace(tmp, Path(out) / name)
-    return name
+    return name, _digests(tables, doc_ids)
+
+
+def _digests(tables: dict[str, pd.DataFrame], doc_ids: list[str]) -> dict[str, dict[str, str]]:
+    """A digest of each document's rows in each table: what changed, whatever part it lives in."""
+    out: dict[str, dict[str, str]] = {d: {} for d in doc_ids}
+    for name, frame in tables.items():
+        rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+        docs = frame["doc_id"].astype(str).to_numpy()
+        for doc_id in doc_ids:
+            mine = rows[docs == doc_id]
+            out[doc_id][f"hash_{name}"] = hashlib.sha1(mine.tobytes()).hexdigest()[:16]
+    return out
 
 
 def _write_frame(frame: pd.DataFrame, path: Path) -> None:
@@ -413,14 +456,11 @@ def _tidy_parts(manifest: pd.DataFrame, root: Path) -> pd.DataFrame:
 
 
 def _stamp_tables(corpus_id: str, manifest: pd.DataFrame, interim: str | PathLike[str]) -> None:
-    root = corpus_dir(corpus_id, interim=interim)
+    """Each table's stamp holds a digest of its documents' contents (not of the parts
+    they live in): a file touched or read again without a change leaves it as it was."""
     ok = manifest[manifest["status"] == "ok"].sort_values("doc_id")
-    parts = sorted(set(ok["part"]))
     for name in TABLES:
-        h = hashlib.sha1("\n".join(ok["doc_id"] + " " + ok["part"]).encode())
-        for part in parts:
-            h.update((root / "parts" / part / f"{name}.parquet").read_bytes())
-        digest = h.hexdigest()
+        digest = hashlib.sha1("\n".join(ok["doc_id"] + " " + ok[f"hash_{name}"].astype(str)).encode()).hexdigest()
         stamp = table_stamp(corpus_id, name, interim=interim)
         if not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != digest:
             write_atomic(stamp, lambda f: Path(f).write_text(digest + "\n", encoding="utf-8"))
@@ -480,6 +520,26 @@ def load(
                   documents=documents)
 
 
+def load_documents(corpus_id: str, *, interim: str | PathLike[str] = INTERIM_DIR) -> pd.DataFrame:
+    """A built corpus's documents table alone (read without the other tables), with twins."""
+    from .documents import twin_ids
+
+    manifest = read_manifest(corpus_id, interim=interim)
+    ok = manifest[manifest["status"] == "ok"]
+    if ok.empty:
+        raise TranscriptError(manifest_path(corpus_id, interim=interim),
+                              "no such corpus: build it first" if manifest.empty else "the corpus holds no readable document")
+    parts = corpus_dir(corpus_id, interim=interim) / "parts"
+    frames = [pq.read_table(parts / part / "documents.parquet") for part in sorted(set(ok["part"]))]
+    documents = pa.concat_tables(frames, promote_options="permissive").to_pandas()
+    documents = documents[documents["doc_id"].isin(set(ok["doc_id"]))]
+    order = {doc_id: i for i, doc_id in enumerate(ok["doc_id"])}
+    documents = documents.iloc[np.argsort(documents["doc_id"].map(order).to_numpy(), kind="stable")]
+    documents = documents.reset_index(drop=True)
+    documents["twin"] = twin_ids(documents)
+    return documents
+
+
 def load_transcript(path: str | PathLike[str], *, corpus_id: str | None = None, **options) -> Tables:
     """One transcript's tables: built (once) if they are missing or out of date, then read.
     Kept as the corpus ``corpus_id`` (default: the file's stem)."""
@@ -490,6 +550,12 @@ def load_transcript(path: str | PathLike[str], *, corpus_id: str | None = None, 
     if row["status"] != "ok":
         raise TranscriptError(p, row["reason"])
     return load(corpus_id, interim=options.get("interim", INTERIM_DIR))
+
+
+def skipped_table(corpus_id: str, *, interim: str | PathLike[str] = INTERIM_DIR) -> pd.DataFrame:
+    """The files a corpus's build skipped, and why: source, reason."""
+    manifest = read_manifest(corpus_id, interim=interim)
+    return manifest.loc[manifest["status"] == "skipped", ["source", "reason"]].reset_index(drop=True)
 
 
 def documents_in(corpus_id: str, *, interim: str | PathLike[str] = INTERIM_DIR) -> list[str]:
