@@ -6,6 +6,11 @@
 # Notebooks and tables build in parallel, one job a core.
 MAKEFLAGS += --jobs=$(shell nproc 2>/dev/null || echo 2) --output-sync=target
 SHELL := /bin/bash
+# Make runs one job a core; numerical libraries then use one thread each (no oversubscription,
+# and the same floating-point results in every job).
+export OMP_NUM_THREADS := 1
+export OPENBLAS_NUM_THREADS := 1
+export MKL_NUM_THREADS := 1
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
@@ -15,6 +20,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 ## Parameters: make report TRANSCRIPT=data/raw/mfa_2020-05-25.txt LANG=en
+##             make report CORPUS=../shared/mfa/pages [DOC_LANG=zh|en|both FROM= TO= FREQ=M|Q|Y ...]
 TRANSCRIPT ?= data/raw/wangyi_2020-05-24_npc.txt
 # LANG is also the locale variable every shell inherits: only a LANG given on the
 # command line chooses the label language; recipes run under a UTF-8 locale.
@@ -26,23 +32,86 @@ endif
 override LANG := C.UTF-8
 export LANG
 
-DOC_ID := $(basename $(notdir $(TRANSCRIPT)))
-REPORT_ID := $(if $(filter zh,$(REPORT_LANG)),$(DOC_ID),$(DOC_ID)-$(REPORT_LANG))
-REPORT_DIR := reports/$(REPORT_ID)
-NOTEBOOKS := $(basename $(notdir $(wildcard notebooks/[0-9]*.py)))
-PKG := pyproject.toml $(wildcard analysis/*.py analysis/styles/*.mplstyle)
+PKG := pyproject.toml $(wildcard analysis/*.py analysis/plots/*.py analysis/styles/*.mplstyle)
 TEMPLATE := $(wildcard analysis/templates/report/*)
 WEBFONT := reports/fonts/wqy-microhei.ttf
-FIGURE_DIR := figures/$(REPORT_ID)
-TABLE_DIR := data/processed/$(DOC_ID)
-TABLES := $(addprefix $(TABLE_DIR)/,segments.csv tokens.csv sentences.csv paragraphs.csv mentions.csv documents.csv)
-# The transcript's per-document tables (data/interim/<doc_id>/), computed once by the
-# pipeline; every notebook reads them. Their code and data are the pipeline's inputs.
+# The per-document tables (data/interim/<id>/), computed once by the pipeline; every
+# notebook reads them. Their code and data are the pipeline's inputs.
 INTERIM := data/interim
-MANIFEST := $(INTERIM)/$(DOC_ID)/manifest.parquet
 PIPELINE := pyproject.toml $(addprefix analysis/,config.py errors.py textio.py pages.py transcript.py documents.py \
   outlets.py units.py tokens.py sentiment.py countries.py pipeline.py) \
   $(wildcard data/lexicons/*) data/outlets.csv data/speakers.csv data/corpus_metadata.csv
+
+ifdef CORPUS
+# ---- A corpus: a folder of transcripts or pages (or several files), one report over time.
+comma := ,
+empty :=
+space := $(empty) $(empty)
+CORPUS_LIST := $(strip $(CORPUS))
+ifndef CORPUS_ID
+ifneq ($(words $(CORPUS_LIST)),1)
+$(error CORPUS lists several paths: name the corpus with CORPUS_ID=)
+endif
+CORPUS_ID := $(if $(wildcard $(CORPUS_LIST)/.),$(notdir $(abspath $(CORPUS_LIST))),$(basename $(notdir $(CORPUS_LIST))))
+endif
+DOC_LANG ?= zh
+FREQ ?= M
+GENRE ?= briefing
+BUILD_ID := $(CORPUS_ID)
+SUFFIXES_ := .txt .html .shtml .htm .TXT .HTML .SHTML .HTM
+# the files the build reads, and their folders (a file added or removed changes its folder)
+BUILD_INPUTS := $(foreach p,$(CORPUS_LIST),$(if $(wildcard $(p)/.),$(p) $(wildcard $(addprefix $(p)/*,$(SUFFIXES_))),$(p)))
+BUILD_ARGS := $(CORPUS_LIST)
+REPORT_ID := $(CORPUS_ID)$(if $(filter zh,$(DOC_LANG)),,_$(DOC_LANG))$(if $(filter zh,$(REPORT_LANG)),,-$(REPORT_LANG))
+NB_SRC := notebooks/corpus
+NB_BUILD := build/notebooks/corpus
+TABLE_DIR := data/processed/$(REPORT_ID)
+OUTPUTS := $(TABLE_DIR)/tables.stamp
+# The report's parameters: a file rewritten only when one of them changes, checked once
+# before any notebook runs, then given to each notebook (the ones its parameters cell has).
+PARAMS := build/params/$(REPORT_ID)
+define PARAMS_TEXT
+corpus=$(CORPUS_LIST)
+corpus_id=$(CORPUS_ID)
+metadata=$(METADATA)
+date_from=$(FROM)
+date_to=$(TO)
+doc_lang=$(DOC_LANG)
+spokespersons=$(SPOKESPERSONS)
+freq=$(FREQ)
+countries=$(COUNTRIES)
+genre=$(GENRE)
+lang=$(REPORT_LANG)
+events=$(EVENTS)
+compare=$(COMPARE)
+pair=$(PAIR)
+terms=$(TERMS)
+query=$(QUERY)
+endef
+NB_FLAGS = -f $(PARAMS)/$*.yaml
+RUN_NAME := $(CORPUS_LIST)
+INDEX_PARAMS := --params $(PARAMS)/params.txt
+else
+# ---- One transcript.
+DOC_ID := $(basename $(notdir $(TRANSCRIPT)))
+BUILD_ID := $(DOC_ID)
+BUILD_INPUTS := $(TRANSCRIPT)
+BUILD_ARGS := $(TRANSCRIPT)
+REPORT_ID := $(if $(filter zh,$(REPORT_LANG)),$(DOC_ID),$(DOC_ID)-$(REPORT_LANG))
+NB_SRC := notebooks
+NB_BUILD := build/notebooks
+TABLE_DIR := data/processed/$(DOC_ID)
+OUTPUTS := $(addprefix $(TABLE_DIR)/,segments.csv tokens.csv sentences.csv paragraphs.csv mentions.csv documents.csv)
+PARAMS :=
+NB_FLAGS = -p transcript '$(TRANSCRIPT)' -p lang '$(REPORT_LANG)'
+RUN_NAME := $(TRANSCRIPT), LANG=$(REPORT_LANG)
+INDEX_PARAMS := --param transcript=$(TRANSCRIPT) --param lang=$(REPORT_LANG)
+endif
+
+REPORT_DIR := reports/$(REPORT_ID)
+FIGURE_DIR := figures/$(REPORT_ID)
+NOTEBOOKS := $(basename $(notdir $(wildcard $(NB_SRC)/[0-9]*.py)))
+MANIFEST := $(INTERIM)/$(BUILD_ID)/manifest.parquet
 
 # What each notebook reads besides the package: the data files behind its labels (a changed
 # gazetteer reruns only the notebooks that name countries) ...
@@ -50,13 +119,20 @@ LABELS := data/labels.csv data/translations.csv data/outlets.csv data/speakers.c
 WORDS := data/lexicons/diplomatic_terms.csv data/lexicons/stopwords_project.txt
 TONE := $(WORDS) data/lexicons/tsinghua_praise_degrade.csv data/lexicons/sentiment_domain.csv data/lexicons/sentiment_modifiers.csv
 PLACES := data/lexicons/gazetteer.csv data/lexicons/gazetteer_blocklist.csv
+EVENTS_FILE := $(if $(filter-out none,$(EVENTS)),$(or $(EVENTS),data/events.csv))
 # ... and the kept tables it reads (each stamp changes only when its table's content does)
-KEPT = $(patsubst %,$(INTERIM)/$(DOC_ID)/%.stamp,$(1))
+KEPT = $(patsubst %,$(INTERIM)/$(BUILD_ID)/%.stamp,$(1))
 DEPS_00_segments := $(LABELS) $(call KEPT,segments documents)
 DEPS_01_words := $(LABELS) $(WORDS) $(call KEPT,segments tokens)
 DEPS_02_topics := $(LABELS) $(WORDS) data/codebook.csv $(call KEPT,segments tokens)
 DEPS_03_sentiment := $(LABELS) $(WORDS) $(call KEPT,segments tokens terms sentences paragraphs)
 DEPS_04_countries := $(LABELS) $(PLACES) $(call KEPT,segments mentions sentences)
+DEPS_10_overview := $(LABELS) $(call KEPT,segments documents)
+DEPS_11_countries := $(LABELS) $(PLACES) $(EVENTS_FILE) $(call KEPT,segments documents mentions)
+DEPS_12_tone := $(LABELS) $(TONE) $(PLACES) $(EVENTS_FILE) $(call KEPT,segments documents tokens terms paragraphs mentions)
+DEPS_13_topics := $(LABELS) $(WORDS) $(call KEPT,segments documents tokens)
+DEPS_14_questions := $(LABELS) $(TONE) $(call KEPT,segments documents paragraphs)
+DEPS_15_concordance := $(LABELS) $(call KEPT,segments documents tokens)
 META := $(sort $(LABELS) $(TONE) $(PLACES) data/codebook.csv)
 
 .PHONY: help report test bench eval gazetteer lab lab-check clean lock
@@ -64,10 +140,13 @@ META := $(sort $(LABELS) $(TONE) $(PLACES) data/codebook.csv)
 help: ## List the targets (this message)
 	@grep -hE '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
-	@echo "  Parameters: TRANSCRIPT=<file> (default $(TRANSCRIPT)), LANG=zh|en"
+	@echo "  Parameters: TRANSCRIPT=<file> (default $(TRANSCRIPT)), LANG=zh|en (labels)"
+	@echo "  A corpus:   CORPUS=<folder or files> [CORPUS_ID= DOC_LANG=zh|en|both FROM= TO= FREQ=M|Q|Y"
+	@echo "              SPOKESPERSONS= COUNTRIES= GENRE=briefing EVENTS=<csv>|none METADATA=<csv>"
+	@echo "              COMPARE=<period>,<period> PAIR=<spokesperson>,<spokesperson> TERMS= QUERY=]"
 
-report: $(REPORT_DIR)/index.html $(TABLES) ## Build the report and figures (creates .venv if needed)
-	@echo "report: $(REPORT_DIR)/index.html  figures: $(FIGURE_DIR)/  tables: $(TABLE_DIR)/ (CSV), $(INTERIM)/ (Parquet)"
+report: $(REPORT_DIR)/index.html $(OUTPUTS) ## Build the report and figures (creates .venv if needed)
+	@echo "report: $(REPORT_DIR)/index.html  figures: $(FIGURE_DIR)/  tables: $(TABLE_DIR)/, $(INTERIM)/$(BUILD_ID)/ (Parquet)"
 
 test: $(STAMP) ## Run the test suite (creates .venv if needed)
 	$(BIN)/python -m pytest -n $(shell nproc 2>/dev/null || echo 2)
@@ -75,10 +154,12 @@ test: $(STAMP) ## Run the test suite (creates .venv if needed)
 bench: $(STAMP) ## Corpus-scale benchmark: pipeline speed against bare jieba, peak memory
 	$(BIN)/python benchmarks/bench_pipeline.py
 
-eval: $(STAMP) ## Measure: tone scorer against the hand labels in data/eval; how the Ministry's archive imports
+eval: $(STAMP) ## Measure: tone scorer against the hand labels in data/eval; how the Ministry's archive imports; three findings read
 	$(BIN)/python benchmarks/eval_sentiment.py
 	@echo
 	$(BIN)/python benchmarks/eval_parse.py
+	@echo
+	$(BIN)/python benchmarks/eval_findings.py
 
 gazetteer: $(STAMP) ## Rebuild data/lexicons/gazetteer.csv from CLDR (babel), UN membership and the alias files
 	$(BIN)/python tools/build_gazetteer.py
@@ -87,10 +168,16 @@ lab: $(STAMP) ## Start JupyterLab on the project's environment (CJK font, notebo
 	$(BIN)/python tools/lab_setup.py
 	JUPYTER_CONFIG_DIR=$(CURDIR)/build/jupyter $(BIN)/jupyter lab --notebook-dir=. --LabApp.custom_css=True
 
-lab-check: report ## Screenshot each executed notebook in JupyterLab (headless Chromium) into build/lab-check/
+lab-check: report ## Screenshot the executed notebooks in JupyterLab (headless Chromium) into build/lab-check/; with ../shared, one corpus notebook too
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python tools/lab_setup.py
 	$(BIN)/python tools/lab_check.py $(REPORT_ID)
+ifndef CORPUS
+	@if [ -d ../shared/mfa/pages ]; then \
+	  $(MAKE) --no-print-directory report CORPUS=../shared/mfa/pages && \
+	  $(BIN)/python tools/lab_check.py pages 10_overview; \
+	else echo "lab-check: ../shared/mfa/pages is absent: no corpus notebook checked"; fi
+endif
 
 clean: ## Remove generated output (reports, figures, kept and processed tables, build files)
 	rm -rf build
@@ -110,40 +197,58 @@ $(STAMP): requirements.txt pyproject.toml
 
 # The report's front page: every section, a gallery of the figures, what it was built with.
 $(REPORT_DIR)/index.html: $(NOTEBOOKS:%=$(REPORT_DIR)/%.html) $(WEBFONT) analysis/report.py
-	$(BIN)/python -m analysis index $(REPORT_DIR) --figures $(FIGURE_DIR) \
-	  --param transcript=$(TRANSCRIPT) --param lang=$(REPORT_LANG)
+	$(BIN)/python -m analysis index $(REPORT_DIR) --figures $(FIGURE_DIR) $(INDEX_PARAMS)
 
-# The pipeline: the transcript's tables computed once and kept (Parquet); unchanged
-# inputs rebuild nothing.
-$(MANIFEST): $(TRANSCRIPT) $(PIPELINE) | $(STAMP)
-	$(BIN)/python -m analysis build $(TRANSCRIPT) --corpus-id $(DOC_ID)
+# The pipeline: the tables of every document computed once and kept (Parquet); unchanged
+# inputs rebuild nothing. The manifest keeps its time when nothing changed, so it is touched.
+$(MANIFEST): $(BUILD_INPUTS) $(PIPELINE) | $(STAMP)
+	$(BIN)/python -m analysis build $(BUILD_ARGS) --corpus-id $(BUILD_ID) $(if $(METADATA),--metadata $(METADATA))
+	@touch $@
 
 # A table's stamp: written by the build when the table changes (make reads its time afresh).
-$(INTERIM)/$(DOC_ID)/%.stamp: $(MANIFEST) ;
+$(INTERIM)/$(BUILD_ID)/%.stamp: $(MANIFEST) ;
 
 # The same tables as CSV for other tools (read from the kept tables, not computed again).
-$(TABLES) &: $(MANIFEST)
+ifndef CORPUS
+$(OUTPUTS) &: $(call KEPT,segments tokens sentences paragraphs mentions documents)
 	$(BIN)/python -m analysis tables $(DOC_ID) -o $(TABLE_DIR)
+else
+# A corpus report's tables (Parquet): its documents, segments, scores and mentions, and the
+# three trend tables, for the selection the parameters make.
+$(OUTPUTS): $(PARAMS)/checked $(call KEPT,segments documents paragraphs mentions) analysis/trends.py analysis/report.py
+	$(BIN)/python -m analysis export $(PARAMS)/params.txt -o $(TABLE_DIR)
+	@touch $@
+
+# The parameters: rewritten only when they change; checked once, and written for each notebook.
+$(PARAMS)/params.txt: FORCE
+	@$(shell mkdir -p $(@D))$(file >$@.tmp,$(PARAMS_TEXT))if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(PARAMS)/checked: $(PARAMS)/params.txt analysis/params.py analysis/report.py $(wildcard $(NB_SRC)/[0-9]*.py) | $(MANIFEST)
+	$(BIN)/python -m analysis check-params $(PARAMS)/params.txt --notebooks $(NB_SRC) -o $(PARAMS)
+	@touch $@
+endif
+.PHONY: FORCE
+FORCE:
 
 $(WEBFONT): | $(STAMP)
 	$(BIN)/python -c 'import sys; from analysis.report import export_web_font; export_web_font(sys.argv[1])' $@
 
 # Notebooks are kept as jupytext py:percent files; papermill runs an .ipynb copy.
-build/notebooks/%.ipynb: notebooks/%.py | $(STAMP)
+$(NB_BUILD)/%.ipynb: $(NB_SRC)/%.py | $(STAMP)
 	@mkdir -p $(@D)
 	$(BIN)/jupytext --quiet --to ipynb -o $@ $<
 
 # Executed under a temporary name: a failing notebook leaves the previous report in
 # place, and its partial run is kept as *.failed.ipynb to read the failing cell.
 .SECONDEXPANSION:
-$(REPORT_DIR)/%.ipynb: build/notebooks/%.ipynb $(PKG) $$(DEPS_$$*)
+$(REPORT_DIR)/%.ipynb: $(NB_BUILD)/%.ipynb $(PKG) $$(DEPS_$$*) $(if $(PARAMS),$(PARAMS)/checked)
 	@mkdir -p $(@D)
 	@rm -f $(@:.ipynb=.failed.ipynb)
-	@echo "papermill $* ($(TRANSCRIPT), LANG=$(REPORT_LANG)) -> $@"
+	@echo "papermill $* ($(RUN_NAME)) -> $@"
 	@$(BIN)/papermill --cwd . -k python3 --no-progress-bar --log-level WARNING \
-	  -p transcript '$(TRANSCRIPT)' -p lang '$(REPORT_LANG)' $< $(@:.ipynb=.tmp.ipynb) \
+	  $(NB_FLAGS) $< $(@:.ipynb=.tmp.ipynb) \
 	  || { mv $(@:.ipynb=.tmp.ipynb) $(@:.ipynb=.failed.ipynb) 2>/dev/null; \
-	       echo "make: notebook $* failed for $(TRANSCRIPT); see $(@:.ipynb=.failed.ipynb)" >&2; exit 1; }
+	       echo "make: notebook $* failed for $(RUN_NAME); see $(@:.ipynb=.failed.ipynb)" >&2; exit 1; }
 	@mv $(@:.ipynb=.tmp.ipynb) $@
 
 # HTML without code, in a template that adds a CJK web font (reports/fonts/).

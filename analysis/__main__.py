@@ -18,6 +18,7 @@ from .config import RAW_DIR
 from .documents import documents_table
 from .errors import TranscriptError
 from .files import write_atomic
+from .params import ParameterError
 from .transcript import read_corpus
 
 
@@ -48,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("report_dir", type=Path)
     p.add_argument("--figures", type=Path, required=True, help="the report's figure folder")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a build parameter to record")
+    p.add_argument("--params", type=Path, help="a corpus report's parameter file (name=value lines) to record")
+    p = sub.add_parser("check-params", help="check a corpus report's parameter file; write each notebook's")
+    p.add_argument("params", type=Path, help="name=value lines, as make report CORPUS= writes them")
+    p.add_argument("--notebooks", type=Path, required=True, help="the corpus notebooks' folder")
+    p.add_argument("-o", "--output", type=Path, required=True, help="a folder for NOTEBOOK.yaml files")
+    p = sub.add_parser("export", help="write a corpus report's tables (Parquet) for its parameter file")
+    p.add_argument("params", type=Path, help="name=value lines, as make report CORPUS= writes them")
+    p.add_argument("-o", "--output", type=Path, required=True, help="a folder")
     return parser
 
 
@@ -69,7 +78,7 @@ def _error(message: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command in ("tables", "index"):
+        if args.command in ("tables", "index", "check-params", "export"):
             return _report_command(args)
         if args.command == "build":
             return _build(args)
@@ -95,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     except TranscriptError as exc:
         _error(str(exc))
         return 2
+    except ParameterError as exc:
+        _error(str(exc))
+        return 2
     except (OSError, ValueError) as exc:
         _error(f"{getattr(exc, 'filename', '') or ''}: {getattr(exc, 'strerror', None) or exc}".lstrip(": "))
         return 2
@@ -111,7 +123,7 @@ def _check_output(output: Path) -> None:
 def _build(args) -> int:
     import time
 
-    from .pipeline import build
+    from .pipeline import build, manifest_path
 
     start = time.perf_counter()
     manifest = build(args.paths, corpus_id=args.corpus_id, metadata=args.metadata, jobs=args.jobs)
@@ -119,8 +131,14 @@ def _build(args) -> int:
     skipped = manifest[manifest["status"] == "skipped"]
     print(f"build {args.corpus_id}: {int(manifest['status'].eq('ok').sum())} documents "
           f"({len(manifest)} files, {len(skipped)} skipped) in {seconds:.1f} s", file=sys.stderr)
-    for row in skipped.itertuples():
-        print(f"  skipped {row.source}: {row.reason}", file=sys.stderr)
+    # one line a reason (listing pages differ only in their link counts), with examples
+    kinds = skipped.assign(kind=skipped["reason"].str.replace(r"\s*\(.*?\)", "", regex=True))
+    for kind, group in kinds.groupby("kind", sort=False):
+        names = ", ".join(Path(s).name for s in group["source"].head(3))
+        more = f" and {len(group) - 3} more" if len(group) > 3 else ""
+        print(f"  skipped {len(group)}: {kind} ({names}{more})", file=sys.stderr)
+    if len(skipped) > 3:
+        print(f"  (every skipped file and its reason: {manifest_path(args.corpus_id)})", file=sys.stderr)
     if not manifest["status"].eq("ok").any():
         _error(f"{args.corpus_id}: no file could be read")
         return 2
@@ -128,14 +146,22 @@ def _build(args) -> int:
 
 
 def _report_command(args) -> int:
-    from .report import write_index, write_tables
+    from .report import read_params_file, write_corpus_tables, write_index, write_notebook_params, write_tables
 
     if args.command == "index":
         params = dict(p.split("=", 1) for p in args.param)
+        if args.params:
+            params.update({k: v for k, v in read_params_file(args.params).items() if v})
         write_index(args.report_dir, args.figures, params)
+        return 0
+    if args.command == "check-params":
+        write_notebook_params(args.params, args.notebooks, args.output)
         return 0
     if args.output.resolve().is_relative_to(RAW_DIR.resolve()):
         raise TranscriptError(args.output, "data/raw/ holds transcripts as received; write elsewhere")
+    if args.command == "export":
+        write_corpus_tables(args.params, args.output)
+        return 0
     write_tables(args.corpus_id, args.output)
     return 0
 

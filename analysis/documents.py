@@ -302,3 +302,31 @@ def add_document_info(
     table's own columns are unchanged."""
     wanted = [c for c in columns if c not in table.columns]
     return table.join(documents.set_index("doc_id")[wanted], on="doc_id")
+
+
+def select_documents(
+    documents: pd.DataFrame,
+    *,
+    date_from: object = None,
+    date_to: object = None,
+    langs: Iterable[str] | None = None,
+    genres: Iterable[str] | None = None,
+    spokespersons: Iterable[str] | None = None,
+) -> list[str]:
+    """The doc ids of ``documents`` (a documents table) dated from ``date_from`` to
+    ``date_to`` (both included; undated documents are left out when either is
+    given), in ``langs`` and ``genres``, held by ``spokespersons`` (canonical or
+    printed names); None means no condition."""
+    keep = pd.Series(True, index=documents.index)
+    dates = pd.to_datetime(documents["date"])
+    if date_from is not None:
+        keep &= dates >= pd.Timestamp(date_from)
+    if date_to is not None:
+        keep &= dates <= pd.Timestamp(date_to)
+    if langs is not None:
+        keep &= documents["lang"].isin(list(langs))
+    if genres is not None:
+        keep &= documents["genre"].isin(list(genres))
+    if spokespersons is not None:
+        keep &= documents["spokesperson"].isin([speaker_names(p)[0] for p in spokespersons])
+    return documents.loc[keep, "doc_id"].tolist()

@@ -9,7 +9,8 @@ them show names, all looked up here:
 - :func:`term_label`: a Chinese term, with the user dictionary's English rendering;
 - :func:`country_label`: a country, region or organisation (``data/lexicons/gazetteer.csv``);
 - :func:`outlet_label`: an outlet (``data/outlets.csv``), or "unnamed";
-- :func:`theme_label`: a codebook theme (``data/codebook.csv``).
+- :func:`theme_label`: a codebook theme (``data/codebook.csv``);
+- :func:`spokesperson_label`: a spokesperson (``data/speakers.csv``).
 
 :func:`named` adds the names of a table's code columns, for the CSV beside a figure.
 """
@@ -79,6 +80,13 @@ def _countries() -> dict[str, dict[str, str]]:
     return {"zh": dict(zip(gaz["code"], gaz["label_zh"])), "en": dict(zip(gaz["code"], gaz["label_en"]))}
 
 
+@lru_cache(maxsize=1)
+def country_kinds() -> dict[str, str]:
+    """Each gazetteer code's kind: ``country``, ``observer`` (a UN observer state), ``territory``, ``region`` or ``organisation``."""
+    gaz = pd.read_csv(LEXICON_DIR / "gazetteer.csv", dtype=str, keep_default_na=False)
+    return dict(zip(gaz["code"], gaz["kind"]))
+
+
 def country_label(code: str, lang: Lang = "zh") -> str:
     """A country's (region's, organisation's) short label; the code if it has none."""
     _check(lang)
@@ -113,12 +121,21 @@ def theme_label(theme: str, lang: Lang = "zh") -> str:
     return _themes()[lang].get(theme, theme)
 
 
+def spokesperson_label(name: str, lang: Lang = "zh") -> str:
+    """A spokesperson's name in ``lang`` (tables hold the canonical, English, form)."""
+    from .documents import name_in
+
+    _check(lang)
+    return name_in(name, lang) if name else label("unknown_speaker", lang)
+
+
 #: Code columns and the function that names their values.
 _NAMERS = {
     "country": country_label, "a": country_label, "b": country_label,
     "outlet": outlet_label, "qa_outlet": outlet_label,
     "term": term_label,
     "theme": theme_label,
+    "spokesperson": spokesperson_label,
     "kind": label, "origin": label, "qa_origin": label, "direction": label,
 }
 

@@ -90,12 +90,18 @@ def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLi
                            for ext in ("svg", "pdf", "csv") if (figures / f"{stem}.{ext}").exists())
         items.append(f'<figure><a href="{escape(rel)}/{escape(png.name)}"><img src="{escape(rel)}/{escape(png.name)}" '
                      f'alt="{escape(stem)}" loading="lazy"></a><figcaption>{escape(stem)}<br>{links}</figcaption></figure>')
+    # tables that are no figure's data (a concordance), nor a figure's second table (its events)
+    tables = [csv for csv in sorted(figures.glob("*.csv")) if not (figures / f"{csv.name.split('.')[0]}.png").exists()]
+    table_items = "\n".join(f'<li><a href="{escape(rel)}/{escape(csv.name)}">{escape(csv.name)}</a></li>'
+                            for csv in tables)
     sections = "\n".join(f'<li><a href="{escape(p.name)}">{escape(_notebook_title(p.with_suffix(".ipynb")) if p.with_suffix(".ipynb").exists() else p.stem)}</a></li>'
                          for p in pages)
     rows = "\n".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in params.items())
     versions = ", ".join(f"{k} {v}" for k, v in info["packages"].items())
+    subject = params.get("transcript") or params.get("corpus_id") or params.get("corpus", "")
+    name = Path(subject).name if "transcript" in params else subject
     html = f"""<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>Report: {escape(params.get('transcript', ''))}</title>
+<html lang="zh"><head><meta charset="utf-8"><title>Report: {escape(name)}</title>
 <style>
 {font_face_css('url("../fonts/wqy-microhei.ttf")')}
 body {{ font-family: "WenQuanYi Micro Hei Web", system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; }}
@@ -103,7 +109,7 @@ table {{ border-collapse: collapse; }} th, td {{ text-align: left; padding: .2em
 .gallery {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(16em, 1fr)); gap: 1em; }}
 figure {{ margin: 0; }} img {{ width: 100%; border: 1px solid #ddd; }} figcaption {{ font-size: .85em; }}
 </style></head><body>
-<h1>Report: {escape(Path(params.get('transcript', '')).name)}</h1>
+<h1>Report: {escape(name)}</h1>
 <h2>Sections</h2><ul>
 {sections}
 </ul>
@@ -112,6 +118,7 @@ figure {{ margin: 0; }} img {{ width: 100%; border: 1px solid #ddd; }} figcaptio
 <div class="gallery">
 {chr(10).join(items)}
 </div>
+{"<h2>Tables</h2><ul>" + table_items + "</ul>" if tables else ""}
 <h2>Built with</h2>
 <table>{rows}
 <tr><th>python</th><td>{escape(info['python'])}</td></tr>
@@ -139,4 +146,92 @@ def write_tables(corpus_id: str, out_dir: str | os.PathLike[str], **options) -> 
         "documents": tables.documents,
     }
     return [write_atomic(out / f"{name}.csv", lambda f, t=table: t.to_csv(f, index=False))
+            for name, table in frames.items()]
+
+
+# ---------------------------------------------------------------------------
+# The corpus report: its parameters, and its tables
+
+
+def read_params_file(path: str | os.PathLike[str]) -> dict[str, str]:
+    """A parameter file as ``make report CORPUS=`` writes it: ``name=value`` lines."""
+    out = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if "=" in line:
+            name, value = line.split("=", 1)
+            out[name.strip()] = value.strip()
+    return out
+
+
+def notebook_parameters(path: str | os.PathLike[str]) -> list[str]:
+    """The names a notebook (a jupytext py:percent file) sets in its parameters cell."""
+    import re
+
+    names, inside = [], False
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# %%"):
+            inside = 'tags=["parameters"]' in line
+            continue
+        m = re.match(r"([A-Za-z_]\w*)\s*=", line) if inside else None
+        if m:
+            names.append(m.group(1))
+    return names
+
+
+#: The corpus notebooks' parameters that :func:`analysis.params.check_corpus_params` does not take.
+NOTEBOOK_ONLY = ("compare", "pair", "terms", "query")
+
+
+def check_corpus_params_file(path: str | os.PathLike[str]):
+    """The checked parameters of a parameter file (a ParameterError says what is wrong)."""
+    from .params import ParameterError, check_corpus_params
+
+    values = read_params_file(path)
+    unknown = set(values) - {"corpus", "corpus_id", "metadata", "date_from", "date_to", "doc_lang",
+                             "spokespersons", "freq", "countries", "genre", "lang", "events", *NOTEBOOK_ONLY}
+    if unknown:
+        raise ParameterError(f"{path}: unknown parameter(s) {', '.join(sorted(unknown))}")
+    return check_corpus_params(**{k: v for k, v in values.items() if k not in NOTEBOOK_ONLY})
+
+
+def write_notebook_params(path: str | os.PathLike[str], notebooks: str | os.PathLike[str],
+                          out: str | os.PathLike[str]) -> list[Path]:
+    """Check a parameter file, then write, for each notebook of the folder, a YAML file
+    of the parameters its parameters cell has (papermill -f), all as text."""
+    import json
+
+    check_corpus_params_file(path)
+    values = read_params_file(path)
+    written = []
+    for nb in sorted(Path(notebooks).glob("[0-9]*.py")):
+        mine = {name: values[name] for name in notebook_parameters(nb) if name in values}
+        text = "".join(f"{name}: {json.dumps(value, ensure_ascii=False)}\n" for name, value in mine.items())
+        written.append(write_atomic(Path(out) / f"{nb.stem}.yaml",
+                                    lambda f, t=text: Path(f).write_text(t, encoding="utf-8")))
+    return written
+
+
+def write_corpus_tables(path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> list[Path]:
+    """A corpus report's tables as Parquet, for the selection its parameter file makes:
+    documents, segments, paragraph tone scores and country mentions of the selected
+    documents, and the three trend tables (tone, mentions in questions, tone toward
+    countries; the last at the next coarser frequency, as the report draws it)."""
+    from . import trends
+    from .pipeline import _write_frame
+
+    params = check_corpus_params_file(path)
+    tables = params.load(build=False)
+    out = Path(out_dir)
+    seg = tables.segments
+    coarser = {"M": "Q", "Q": "Y", "Y": "Y"}[params.freq]
+    frames = {
+        "documents": tables.documents,
+        "segments": seg,
+        "paragraphs": tables.paragraphs,
+        "mentions": tables.mentions,
+        "tone_trend": trends.tone_trend_table(seg, tables.paragraphs, freq=params.freq),
+        "mention_trend": trends.mention_trend_table(seg, tables.mentions, freq=params.freq),
+        "country_tone_trend": trends.country_tone_trend_table(seg, tables.paragraphs, tables.mentions, freq=coarser),
+    }
+    return [write_atomic(out / f"{name}.parquet", lambda f, t=table: _write_frame(t, Path(f)))
             for name, table in frames.items()]

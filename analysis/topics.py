@@ -102,6 +102,30 @@ def npmi(top_terms: list[str], documents: list[set[str]]) -> float:
     return float(np.mean(scores)) if scores else float("nan")
 
 
+def _npmi_scores(presence, columns: list[np.ndarray]) -> list[float]:
+    """:func:`npmi` of several term lists at once: ``presence`` is a binary
+    documents × vocabulary matrix (scipy sparse), each entry of ``columns`` a list
+    of vocabulary indices. The same arithmetic as :func:`npmi`, on co-occurrence
+    counts from one sparse product per list instead of a scan per pair."""
+    n = presence.shape[0]
+    scores = []
+    for cols in columns:
+        sub = presence[:, cols]
+        together = (sub.T @ sub).toarray()
+        alone = np.diag(together)
+        pairs = []
+        for i, j in combinations(range(len(cols)), 2):
+            pa, pb, pab = alone[i] / n, alone[j] / n, together[i, j] / n
+            if pab == 0:
+                pairs.append(-1.0)
+            elif pab == 1:
+                pairs.append(1.0)
+            else:
+                pairs.append(math.log(pab / (pa * pb)) / -math.log(pab))
+        scores.append(float(np.mean(pairs)) if pairs else float("nan"))
+    return scores
+
+
 @dataclass
 class ThemeModel:
     """A fitted NMF theme model: its terms, paragraph weights and coherence."""
@@ -162,7 +186,8 @@ def theme_model(
     counts = vectorizer.fit_transform(para_terms.tolist())
     vocab = vectorizer.get_feature_names_out()
     tfidf = TfidfTransformer().fit_transform(counts)
-    documents = [set(t) for t in para_terms]
+    presence = (counts > 0).astype(np.int64).tocsc()
+    position = {term: i for i, term in enumerate(vocab)}
     max_k = min(max(ks), counts.shape[0] - 1, counts.shape[1] - 1)
     tried = [int(n_topics)] if n_topics != "auto" else [k for k in ks if k <= max_k]
     if not tried or tried[0] < 1:
@@ -170,7 +195,8 @@ def theme_model(
     fits = {}
     for k in tried:
         w, terms = _fit(tfidf, vocab, k, n_terms)
-        score = np.mean([npmi(list(g["term"]), documents) for _, g in terms.groupby("theme")])
+        columns = [np.array([position[t] for t in g["term"]]) for _, g in terms.groupby("theme")]
+        score = np.mean(_npmi_scores(presence, columns))
         fits[k] = (w, terms, float(score))
     coherence = pd.DataFrame([(k, fits[k][2]) for k in tried], columns=["k", "npmi"])
     best = int(coherence.sort_values(["npmi", "k"], ascending=[False, True]).iloc[0]["k"])

@@ -37,8 +37,10 @@ def main() -> int:
         print("lab-check: chromium is not installed (make lab-check installs it with apt-get)", file=sys.stderr)
         return 2
     report = REPORTS_DIR / (sys.argv[1] if len(sys.argv) > 1 else "wangyi_2020-05-24_npc")
+    only = set(sys.argv[2:])  # notebook stems; none: every notebook of the report
     notebooks = sorted(report.glob("[0-9]*.ipynb"))
-    notebooks = [n for n in notebooks if ".tmp" not in n.name and ".failed" not in n.name]
+    notebooks = [n for n in notebooks if ".tmp" not in n.name and ".failed" not in n.name
+                 and (not only or n.stem in only)]
     if not notebooks:
         print(f"lab-check: no executed notebooks in {report}; run make report first", file=sys.stderr)
         return 2
@@ -63,7 +65,7 @@ def main() -> int:
             return 1
         for nb in notebooks:
             rel = nb.relative_to(PROJ_ROOT).as_posix()
-            shot = OUT / f"{nb.stem}.png"
+            shot = OUT / f"{report.name}_{nb.stem}.png"
             with tempfile.TemporaryDirectory() as profile:
                 subprocess.run(
                     [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=25000",

@@ -111,12 +111,15 @@ def save_figure(
     formats: Sequence[Format] = FORMATS,
     data: pd.DataFrame | None = None,
     lang: Lang | None = None,
+    extra: dict[str, pd.DataFrame] | None = None,
     close: bool = True,
 ) -> list[Path]:
     """Write ``<stem>.png`` (300 dpi), ``.svg``, ``.pdf`` and the data as ``<stem>.csv``.
 
     ``data`` is the table the figure draws, exactly; with ``lang`` its codes get
     their names beside them (:func:`analysis.labels.named`), as the figure shows them.
+    ``extra`` holds any other table the figure draws (the events it marks), each
+    written as ``<stem>.<name>.csv``.
 
     ``folder`` defaults to ``figures/``; the report puts each transcript's
     figures in ``figures/<doc_id>/``. Files are written under a temporary
@@ -138,6 +141,8 @@ def save_figure(
     if data is not None:
         table = named(data, lang) if lang is not None else data
         written.append(write_atomic(out / f"{stem}.csv", lambda f: table.to_csv(f, index=False)))
+    for name, frame in (extra or {}).items():
+        written.append(write_atomic(out / f"{stem}.{name}.csv", lambda f, t=frame: t.to_csv(f, index=False)))
     if close:
         plt.close(fig)
     return written

@@ -66,27 +66,34 @@ def plot_wordcloud(
     return fig
 
 
-def plot_keyness(table: pd.DataFrame, *, target: str, reference: str, lang: Lang = "zh") -> Figure:
-    """Diverging bars of signed G²: the most key terms of the target group (right) and
-    of the reference group (left), as quanteda's textplot_keyness.
+def plot_keyness(table: pd.DataFrame, *, target: str, reference: str, lang: Lang = "zh",
+                 value: str = "g2", names: tuple[str, str] | None = None) -> Figure:
+    """Diverging bars: the most key terms of the target group (right) and of the
+    reference group (left), as quanteda's textplot_keyness; the bars are signed G²
+    (``value="g2"``) or the Log Ratio effect size (``value="log_ratio"``, for
+    corpora, where G² grows with size and ranks frequent terms first).
 
     ``table`` is :func:`analysis.words.key_terms_table` (most key target term first);
-    ``target`` and ``reference`` are label keys naming the two groups.
+    ``target`` and ``reference`` are label keys naming the two groups, or, with
+    ``names``, the names themselves (two periods, two spokespersons).
     """
     rows = table.iloc[::-1]  # most key target term on top, most key reference term at the bottom
     height = max(2.0, 0.16 * len(rows) + 1.0)
+    shown = (label(target, lang), label(reference, lang)) if names is None else names
     with figure_style("single"):
         fig, ax = plt.subplots(figsize=(3.5, height))
         colors = [ORIGIN_COLORS["foreign" if g > 0 else "domestic"] for g in rows["g2"]]
-        ax.barh([term_label(t, lang) for t in rows["term"]], rows["g2"], color=colors)
+        ax.barh([term_label(t, lang) for t in rows["term"]], rows[value], color=colors)
         ax.axvline(0, color="black", linewidth=0.6)
-        for x in (-3.84, 3.84):  # p = 0.05 for one term, before any correction for the many tested
-            ax.axvline(x, color="#7f8c8d", linewidth=0.5, linestyle="--")
-        ax.set_xlabel(label("keyness", lang))
-        fig.suptitle(label("keyness_title", lang))
+        if value == "g2":
+            for x in (-3.84, 3.84):  # p = 0.05 for one term, before any correction for the many tested
+                ax.axvline(x, color="#7f8c8d", linewidth=0.5, linestyle="--")
+        ax.set_xlabel(label("keyness" if value == "g2" else "log_ratio", lang))
+        fig.suptitle(label("keyness_title", lang) if names is None else
+                     label("keyness_pair_title", lang).format(target=shown[0], reference=shown[1]))
         handles = [
-            plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS["foreign"], label=label(target, lang)),
-            plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS["domestic"], label=label(reference, lang)),
+            plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS["foreign"], label=shown[0]),
+            plt.Rectangle((0, 0), 1, 1, color=ORIGIN_COLORS["domestic"], label=shown[1]),
         ]
         fig.legend(handles=handles, loc="outside lower center", ncols=2)
     return fig

@@ -1,0 +1,113 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Questions and answers: does a pressing question get a harder answer?
+#
+# Each Q&A's question and answer get the mean tone of their paragraphs (`analysis.sentiment`).
+# A question is *pressing* when its tone is below zero (it carries accusation or conflict
+# words: 制裁, 指责, 打压 ...), *friendly* above zero, *neutral* at zero (no evaluative
+# word, the commonest case). The answer's tone is then compared across these groups, across the
+# outlet's origin where the transcript names it, and through the slope of answer tone on
+# question tone, per period, with 95% intervals from resampling briefings. Tone is scored for
+# Chinese only. The scorer was validated on answers and statements more than on questions: read
+# the questions behind a group before citing it.
+#
+# **Parameters**: as the overview.
+
+# %% tags=["parameters"]
+corpus = "../shared/mfa/pages"  # a folder of transcripts or saved pages, or files (comma-separated)
+corpus_id = ""  # the name its kept tables go under; empty: the folder's name
+metadata = ""  # a CSV of what the files do not say (see the README), or empty
+date_from = ""  # YYYY, YYYY-MM or YYYY-MM-DD; empty: from the first document
+date_to = ""  # as date_from, included; empty: to the last document
+doc_lang = "zh"  # the documents' language: zh, en or both
+spokespersons = ""  # names, comma-separated (耿爽, Zhao Lijian); empty: all
+freq = "M"  # periods: M (month), Q (quarter) or Y (year)
+countries = ""  # codes or names, comma-separated (US, 加拿大, India); empty: the most named
+genre = "briefing"  # npc, briefing, written, statement (comma-separated)
+lang = "zh"  # the labels' language: zh or en
+events = ""  # a CSV of dated events to mark; empty: data/events.csv; none: no markers
+figures_dir = ""  # empty: figures/<report id>/
+
+# %%
+from IPython.display import display
+
+from analysis import plots, trends
+from analysis.params import check_corpus_params
+
+params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metadata, date_from=date_from,
+                             date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
+                             countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
+tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
+print(f"{len(tables.documents)} documents: {params.describe()}")
+coarser = {"M": "Q", "Q": "Y", "Y": "Y"}[params.freq]  # Q&As of one kind are too few by month
+parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables) if doc_lang == "zh"]
+if not parts:
+    print("The selection holds no Chinese documents: tone is scored for Chinese only (choose doc_lang=zh).")
+
+# %% [markdown]
+# ## Answer tone by the tone of the question
+# Mean answer tone per period for pressing, neutral and friendly questions.
+
+# %%
+for suffix, part in parts:
+    qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
+    by_tone = trends.answer_tone_by_table(qa, by="pressing")
+    fig = plots.plot_answer_tone_by(by_tone, by="pressing", freq=coarser, lang=params.lang)
+    plots.save_figure(fig, f"14_answer_by_question{suffix}", folder=params.figures_dir, data=by_tone,
+                      lang=params.lang)
+    display(fig)
+    display(qa.groupby("pressing").agg(qas=("qa_no", "size"), question=("question", "mean"),
+                                       answer=("answer", "mean")).round(3))
+
+# %% [markdown]
+# ## How far the answer follows the question
+# Per period, the least-squares slope of answer tone on question tone over the period's Q&As:
+# 0 means the answer's tone does not depend on the question's; 1 that it moves one for one.
+
+# %%
+for suffix, part in parts:
+    qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
+    slope = trends.qa_slope_table(qa)
+    fig = plots.plot_qa_slope(slope, freq=coarser, lang=params.lang)
+    plots.save_figure(fig, f"14_qa_slope{suffix}", folder=params.figures_dir, data=slope, lang=params.lang)
+    display(fig)
+
+# %% [markdown]
+# ## Answer tone by the questioner's origin
+# Only where the transcripts name the outlet (the Ministry's, from 2020): the answers to
+# domestic and to foreign outlets, per period.
+
+# %%
+for suffix, part in parts:
+    qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
+    named = qa[qa["origin"].isin(["domestic", "foreign"])]
+    if named.empty:
+        print("No question in the selection names its outlet: there is no origin to compare.")
+        continue
+    by_origin = trends.answer_tone_by_table(named, by="origin")
+    fig = plots.plot_answer_tone_by(by_origin, by="origin", freq=coarser, lang=params.lang)
+    plots.save_figure(fig, f"14_answer_by_origin{suffix}", folder=params.figures_dir, data=by_origin,
+                      lang=params.lang)
+    display(fig, by_origin.round(3))
+
+# %% [markdown]
+# ## Read them
+# The most pressing questions of the last period and the tone of the answers they got.
+
+# %%
+for suffix, part in parts:
+    qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
+    last = qa[qa["period"] == qa["period"].max()].nsmallest(5, "question")
+    display(trends.qa_lines_table(part.segments, last))
