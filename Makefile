@@ -4,7 +4,9 @@
 # Keep every built file, including the executed notebooks (otherwise intermediates).
 .SECONDARY:
 # Notebooks and tables build in parallel, one job a core.
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += --jobs=$(shell nproc 2>/dev/null || echo 2) --output-sync=target
+endif
 SHELL := /bin/bash
 # Make runs one job a core; numerical libraries then use one thread each (no oversubscription,
 # and the same floating-point results in every job).

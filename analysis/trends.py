@@ -107,6 +107,21 @@ def _periods(docs: pd.DataFrame, freq: Freq) -> list[str]:
     return period_range(docs["period"].min(), docs["period"].max(), freq)
 
 
+def add_coverage(table: pd.DataFrame, segments: pd.DataFrame, *, freq: Freq = "M") -> pd.DataFrame:
+    """``table`` (any table with ``period``) with ``period_docs``, the documents of the
+    period, and ``sparse``: the period holds fewer than half as many documents as the
+    median period (or fewer than two), as the archive's first and last months do. The
+    figures shade such periods: a point there rests on little."""
+    docs = period_table(segments, freq=check_freq(freq))
+    counts = docs.groupby("period").size()
+    counts = counts.reindex(_periods(docs, freq), fill_value=0)
+    threshold = max(2.0, float(counts[counts > 0].median()) / 2) if (counts > 0).any() else 2.0
+    out = table.copy()
+    out["period_docs"] = out["period"].map(counts).fillna(0).astype("int64").to_numpy()
+    out["sparse"] = (out["period_docs"] < threshold).to_numpy()
+    return out
+
+
 # ---------------------------------------------------------------------------
 # Turns: the units of questions and answers
 
@@ -388,11 +403,13 @@ def tenure_table(segments: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["first", "last"]).reset_index()
 
 
-def origin_trend_table(segments: pd.DataFrame, *, freq: Freq = "M") -> pd.DataFrame:
+def origin_trend_table(segments: pd.DataFrame, *, freq: Freq = "M", named_only: bool = False) -> pd.DataFrame:
     """Who asked, per period: the questions (Q&As) whose outlet the transcript names
-    as domestic or foreign, or leaves unnamed (``data/outlets.csv``): ``period``,
-    ``origin``, ``n_questions``, ``share`` (of the period's questions), and
-    ``foreign_share_named`` (foreign among the named; NaN where none is named)."""
+    as domestic or foreign, names but ``data/outlets.csv`` does not place (unknown), or
+    leaves unnamed: ``period``, ``origin``, ``n_questions``, ``share`` (of the period's
+    questions), and ``foreign_share_named`` (foreign among the named; NaN where none is
+    named). With ``named_only``, the periods before the first one whose transcripts name
+    an outlet are left out (their questions are counted in ``attrs["unnamed_before"]``)."""
     from .outlets import add_outlet_info
 
     freq = check_freq(freq)
@@ -409,7 +426,15 @@ def origin_trend_table(segments: pd.DataFrame, *, freq: Freq = "M") -> pd.DataFr
     wide = counts.unstack("origin")
     named = wide["domestic"] + wide["foreign"]
     foreign = (wide["foreign"] / named.where(named > 0)).rename("foreign_share_named")
-    return out.join(foreign, on="period")
+    out = out.join(foreign, on="period")
+    if named_only:
+        any_named = wide[["domestic", "foreign", "unknown"]].sum(axis=1)
+        first = any_named[any_named > 0].index.min() if (any_named > 0).any() else None
+        before = out["period"] < first if first is not None else pd.Series(True, index=out.index)
+        unnamed_before = int(out.loc[before, "n_questions"].sum())
+        out = out[~before].reset_index(drop=True)
+        out.attrs.update(unnamed_before=unnamed_before, first_named=first or "")
+    return out
 
 
 def answer_length_table(segments: pd.DataFrame, *, freq: Freq = "M") -> pd.DataFrame:
@@ -825,13 +850,20 @@ def read_events(path) -> pd.DataFrame:
     return table[["number", *EVENT_COLUMNS]]
 
 
-def event_table(events: pd.DataFrame | None, table: pd.DataFrame, *, freq: Freq) -> pd.DataFrame:
-    """The events that fall within a trend table's periods (what its figure marks)."""
+def event_table(events: pd.DataFrame | None, table: pd.DataFrame, *, freq: Freq,
+                countries: Sequence[str] | None = None) -> pd.DataFrame:
+    """The events that fall within a trend table's periods (and, with ``countries``, that
+    concern one of them): what its figure marks, numbered from 1 in date order."""
     if events is None or table.empty:
         return pd.DataFrame(columns=["number", *EVENT_COLUMNS])
     first, last = pd.Period(table["period"].min(), freq=freq), pd.Period(table["period"].max(), freq=freq)
     keep = (events["date"] >= first.start_time) & (events["date"] <= last.end_time)
-    return events[keep].reset_index(drop=True)
+    if countries is not None:
+        wanted = set(countries)
+        keep &= events["countries"].fillna("").str.split().map(lambda cs: bool(wanted & set(cs)))
+    out = events[keep].reset_index(drop=True)
+    out["number"] = np.arange(1, len(out) + 1)
+    return out
 
 
 def document_summary_table(documents: pd.DataFrame, *, freq: Freq = "Y") -> pd.DataFrame:

@@ -41,3 +41,18 @@ def pages_dir() -> Path:
 @pytest.fixture(scope="session")
 def proj_root() -> Path:
     return PROJ_ROOT
+
+
+def assert_same_figures(a: Path, b: Path, images: int) -> list[Path]:
+    """Two runs' figure folders: as many PNG files as the notebook showed images, each with
+    its SVG, PDF and CSV, and the same files with the same bytes in both; the PNGs of ``a``."""
+    pngs = sorted(a.glob("*.png"))
+    assert pngs and len(pngs) == images
+    for png in pngs:
+        for ext in (".svg", ".pdf", ".csv"):
+            assert png.with_suffix(ext).exists()
+    files = sorted(p.name for p in a.iterdir())
+    assert files == sorted(p.name for p in b.iterdir())
+    for name in files:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    return pngs

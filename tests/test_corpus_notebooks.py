@@ -10,6 +10,7 @@ import pytest
 
 from analysis.config import MFA_PAGES_CSV, NOTEBOOKS_DIR
 from analysis.report import notebook_parameters
+from tests.conftest import assert_same_figures
 
 NOTEBOOKS = sorted((NOTEBOOKS_DIR / "corpus").glob("[0-9]*.py"))
 
@@ -58,18 +59,10 @@ def test_corpus_notebook_runs_and_rebuilds_identically(source, small_corpus, tmp
         )
         assert not [o for c in out.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     images = [o for c in out.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    pngs = sorted((tmp_path / "a").glob("*.png"))
-    assert len(images) == len(pngs)
+    pngs = assert_same_figures(tmp_path / "a", tmp_path / "b", len(images))
     # both languages where the analysis applies to both; tone and questions are Chinese only
     suffixes = {p.stem.rsplit("_", 1)[-1] for p in pngs}
     assert suffixes == ({"zh"} if source.stem in ("12_tone", "14_questions") else {"zh", "en"})
-    for png in pngs:
-        for ext in (".svg", ".pdf", ".csv"):
-            assert png.with_suffix(ext).exists()
-    files = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert files == sorted(p.name for p in (tmp_path / "b").iterdir())
-    for name in files:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_bad_corpus_parameter_stops_with_a_clear_message(small_corpus, tmp_path):

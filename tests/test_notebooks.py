@@ -6,6 +6,7 @@ import papermill
 import pytest
 
 from analysis.config import NOTEBOOKS_DIR
+from tests.conftest import assert_same_figures
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9]*.py"))
 
@@ -44,15 +45,7 @@ def test_notebook_runs_with_defaults_and_rebuilds_identically(source, tmp_path):
         errors = [o for c in out.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
         assert not errors
     images = [o for c in out.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    pngs = sorted((tmp_path / "a").glob("*.png"))
-    assert pngs and len(images) == len(pngs)
-    for png in pngs:
-        for ext in (".svg", ".pdf", ".csv"):
-            assert png.with_suffix(ext).exists()
-    files = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert files == sorted(p.name for p in (tmp_path / "b").iterdir())
-    for name in files:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert_same_figures(tmp_path / "a", tmp_path / "b", len(images))
 
 
 def test_bad_parameter_stops_with_a_clear_message(tmp_path):

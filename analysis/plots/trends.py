@@ -54,7 +54,12 @@ def _time_axis(ax: Axes, periods, freq: str, *, labels: bool = True, minor: bool
     ax.set_xlim(start, end)
     years = list(range(start.year, end.year + 1))
     step = 1 if len(years) <= 12 else 5
-    if freq == "Y":
+    named = sorted(set(periods))
+    if freq != "Y" and len(named) <= 8:  # a short span: every period named under its point
+        ax.set_xticks(mdates.date2num(pd.DatetimeIndex(_mid(named, freq)).to_pydatetime()), named)
+        ax.set_xticks([], minor=True)
+        ax.tick_params(axis="x", which="major", length=0)
+    elif freq == "Y":
         ax.set_xticks([mdates.date2num(pd.Timestamp(y, 7, 1)) for y in years[::step]],
                       [str(y) for y in years[::step]])
         ax.set_xticks([mdates.date2num(pd.Timestamp(y, 1, 1)) for y in years[1:]], minor=True)
