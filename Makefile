@@ -113,6 +113,13 @@ endif
 REPORT_DIR := reports/$(REPORT_ID)
 FIGURE_DIR := figures/$(REPORT_ID)
 NOTEBOOKS := $(basename $(notdir $(wildcard $(NB_SRC)/[0-9]*.py)))
+ifdef CORPUS
+ifeq ($(DOC_LANG),en)
+# tone is scored for Chinese text only: an English selection's report leaves out the two
+# notebooks that read tone (12_tone, 14_questions) rather than show them empty
+NOTEBOOKS := $(filter-out 12_tone 14_questions,$(NOTEBOOKS))
+endif
+endif
 MANIFEST := $(INTERIM)/$(BUILD_ID)/manifest.parquet
 
 # What each notebook reads besides the package: the data files behind its labels (a changed
@@ -199,7 +206,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 # The report's front page: every section, a gallery of the figures, what it was built with.
 $(REPORT_DIR)/index.html: $(NOTEBOOKS:%=$(REPORT_DIR)/%.html) $(WEBFONT) analysis/report.py
-	$(BIN)/python -m analysis index $(REPORT_DIR) --figures $(FIGURE_DIR) $(INDEX_PARAMS)
+	$(BIN)/python -m analysis index $(REPORT_DIR) --figures $(FIGURE_DIR) $(INDEX_PARAMS) --notebooks $(NOTEBOOKS)
 
 # The pipeline: the tables of every document computed once and kept (Parquet); unchanged
 # inputs rebuild nothing. The manifest keeps its time when nothing changed, so it is touched.

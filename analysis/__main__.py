@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--figures", type=Path, required=True, help="the report's figure folder")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a build parameter to record")
     p.add_argument("--params", type=Path, help="a corpus report's parameter file (name=value lines) to record")
+    p.add_argument("--notebooks", nargs="+", help="list only these notebooks (stems) and their figures")
     p = sub.add_parser("check-params", help="check a corpus report's parameter file; write each notebook's")
     p.add_argument("params", type=Path, help="name=value lines, as make report CORPUS= writes them")
     p.add_argument("--notebooks", type=Path, required=True, help="the corpus notebooks' folder")
@@ -152,7 +153,7 @@ def _report_command(args) -> int:
         params = dict(p.split("=", 1) for p in args.param)
         if args.params:
             params.update({k: v for k, v in read_params_file(args.params).items() if v})
-        write_index(args.report_dir, args.figures, params)
+        write_index(args.report_dir, args.figures, params, args.notebooks)
         return 0
     if args.command == "check-params":
         write_notebook_params(args.params, args.notebooks, args.output)

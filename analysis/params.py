@@ -162,9 +162,16 @@ class CorpusParams:
             if ids:
                 yield doc_lang, (f"_{doc_lang}" if self.doc_lang == "both" else ""), tables.subset(ids)
 
-    def describe(self) -> str:
-        """The selection in one line."""
+    def describe(self, documents=None) -> str:
+        """The selection in one line (with ``documents``, the documents table: their
+        number and the dates of the first and the last)."""
         bits = [f"documents in {self.doc_lang}", f"genre {', '.join(self.genres)}"]
+        if documents is not None:
+            import pandas as pd
+
+            dates = pd.to_datetime(documents["date"], errors="coerce").dropna()
+            span = f", {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
+            bits.insert(0, f"{len(documents)} documents{span}")
         if self.date_from or self.date_to:
             bits.append(f"from {self.date_from or 'the start'} to {self.date_to or 'the end'}")
         if self.spokespersons:
@@ -348,17 +355,24 @@ def check_corpus_params(
 def check_compare(value: object, segments) -> tuple[str, str, str]:
     """Two periods to compare, as (before, after, freq): ``2017,2019`` (years),
     ``2018Q1,2019Q1`` (quarters) or ``2018-06,2019-06`` (months); empty for the first
-    and the last year of the selection that hold at least half as many briefings as
-    its median year (a year the corpus covers only in part is passed over)."""
+    and the last full year of the selection (a year with briefings in at least ten of its
+    months), or, where fewer than two years are full, the first and last years with
+    briefings in at least six months, or else the first and last months with briefings
+    (:func:`describe_compare` says which and why)."""
     from .trends import period_table
 
     items = _items("compare", value)
     if not items:
-        counts = period_table(segments, freq="Y").groupby("period").size()
-        full = counts[counts >= counts.median() / 2].index.tolist()
-        if len(full) < 2:
-            raise ParameterError("compare: the selection spans less than two years; name two periods")
-        return full[0], full[-1], "Y"
+        months = _months_per_year(segments)
+        for least in (FULL_YEAR_MONTHS, PART_YEAR_MONTHS):
+            years = months[months >= least].index.tolist()
+            if len(years) >= 2:
+                return years[0], years[-1], "Y"
+        present = sorted(set(period_table(segments, freq="M")["period"]))
+        if len(present) >= 2:  # a selection of a few months: its first and last month
+            return present[0], present[-1], "M"
+        raise ParameterError("compare: the selection's briefings fall in one month; there are no two periods "
+                             "to compare")
     if len(items) != 2:
         raise ParameterError(f"compare must name two periods separated by a comma, not {value!r}")
     kinds = {"Y": re.compile(r"\d{4}"), "Q": re.compile(r"\d{4}Q[1-4]"), "M": re.compile(r"\d{4}-\d{2}")}
@@ -371,6 +385,36 @@ def check_compare(value: object, segments) -> tuple[str, str, str]:
     if missing:
         raise ParameterError(f"compare: no document of the selection falls in {', '.join(missing)}")
     return items[0], items[1], freq
+
+
+#: A year with briefings in this many of its months is full; the default comparison
+#: falls back to years covered in PART_YEAR_MONTHS months when fewer than two are.
+FULL_YEAR_MONTHS = 10
+PART_YEAR_MONTHS = 6
+
+
+def _months_per_year(segments):
+    from .trends import period_table
+
+    docs = period_table(segments, freq="M")
+    return docs.groupby(docs["period"].str[:4])["period"].nunique()
+
+
+def describe_compare(before: str, after: str, freq: str, segments) -> str:
+    """One sentence for the notebook: which two periods are compared, with their
+    briefings, and whether a year compared is covered only in part."""
+    from .trends import period_table
+
+    counts = period_table(segments, freq=freq).groupby("period").size()
+    text = f"Compared: {before} ({counts.get(before, 0)} briefings) with {after} ({counts.get(after, 0)} briefings)."
+    if freq == "Y":
+        months = _months_per_year(segments)
+        part = [y for y in (before, after) if months.get(y, 0) < FULL_YEAR_MONTHS]
+        if part:
+            text += (" " + " and ".join(f"{y} has briefings in {months.get(y, 0)} months only" for y in part)
+                     + ": the selection holds fewer than two full years, and a part year may differ from the"
+                     " whole by season alone.")
+    return text
 
 
 def check_pair(value: object, people: list[str]) -> tuple[str, str]:

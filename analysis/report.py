@@ -71,9 +71,13 @@ def _notebook_title(path: Path) -> str:
     return path.stem
 
 
-def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLike[str], params: dict[str, str]) -> Path:
+def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLike[str], params: dict[str, str],
+                notebooks: list[str] | None = None) -> Path:
     """The report's front page: parameters and versions, a link to every notebook's
-    page, and a gallery of every figure (PNG, with its SVG, PDF and CSV)."""
+    page, and a gallery of every figure (PNG, with its SVG, PDF and CSV). With
+    ``notebooks`` (their stems), only those notebooks' pages and figures (a figure's
+    name begins with its notebook's number): pages left from an earlier build with
+    other parameters are not listed."""
     import json
     from html import escape
 
@@ -82,16 +86,22 @@ def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLi
     write_atomic(report / "build.json", lambda f: Path(f).write_text(
         json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"))
     pages = sorted(p for p in report.glob("[0-9]*.html") if ".tmp" not in p.name)
+    numbers = None
+    if notebooks is not None:
+        pages = [p for p in pages if p.stem in set(notebooks)]
+        numbers = {n.split("_")[0] for n in notebooks}
+    def ours(path: Path) -> bool:
+        return numbers is None or path.name.split("_")[0] in numbers
     rel = os.path.relpath(figures, report)
     items = []
-    for png in sorted(figures.glob("*.png")):
+    for png in sorted(p for p in figures.glob("*.png") if ours(p)):
         stem = png.stem
         links = " · ".join(f'<a href="{escape(rel)}/{escape(stem)}.{ext}">{ext.upper()}</a>'
                            for ext in ("svg", "pdf", "csv") if (figures / f"{stem}.{ext}").exists())
         items.append(f'<figure><a href="{escape(rel)}/{escape(png.name)}"><img src="{escape(rel)}/{escape(png.name)}" '
                      f'alt="{escape(stem)}" loading="lazy"></a><figcaption>{escape(stem)}<br>{links}</figcaption></figure>')
     # tables that are no figure's data (a concordance), nor a figure's second table (its events)
-    tables = [csv for csv in sorted(figures.glob("*.csv")) if not (figures / f"{csv.name.split('.')[0]}.png").exists()]
+    tables = [csv for csv in sorted(figures.glob("*.csv")) if ours(csv) and not (figures / f"{csv.name.split('.')[0]}.png").exists()]
     table_items = "\n".join(f'<li><a href="{escape(rel)}/{escape(csv.name)}">{escape(csv.name)}</a></li>'
                             for csv in tables)
     sections = "\n".join(f'<li><a href="{escape(p.name)}">{escape(_notebook_title(p.with_suffix(".ipynb")) if p.with_suffix(".ipynb").exists() else p.stem)}</a></li>'
@@ -100,6 +110,9 @@ def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLi
     versions = ", ".join(f"{k} {v}" for k, v in info["packages"].items())
     subject = params.get("transcript") or params.get("corpus_id") or params.get("corpus", "")
     name = Path(subject).name if "transcript" in params else subject
+    doc_lang = {"en": "English documents", "both": "Chinese and English documents"}.get(params.get("doc_lang", ""))
+    if doc_lang:
+        name = f"{name} ({doc_lang})"
     html = f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>Report: {escape(name)}</title>
 <style>

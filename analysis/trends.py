@@ -119,6 +119,7 @@ def add_coverage(table: pd.DataFrame, segments: pd.DataFrame, *, freq: Freq = "M
     out = table.copy()
     out["period_docs"] = out["period"].map(counts).fillna(0).astype("int64").to_numpy()
     out["sparse"] = (out["period_docs"] < threshold).to_numpy()
+    out.attrs["sparse_below"] = int(np.ceil(threshold))
     return out
 
 
@@ -733,16 +734,33 @@ def term_trend_table(segments: pd.DataFrame, tokens: pd.DataFrame, terms: Sequen
     return out
 
 
-def concordance_table(segments: pd.DataFrame, pattern: str, *, window: int = 20, regex: bool = False,
+def concordance_table(segments: pd.DataFrame, pattern: str, *, window: int | None = None, regex: bool = False,
                       kinds: Sequence[str] | None = None) -> pd.DataFrame:
     """Keyword in context across a corpus (:func:`analysis.words.kwic`), each line
     with its document's date and spokesperson and the outlet that asked: doc_id,
-    date, spokesperson, para_no, kind, qa_no, outlet, left, match, right."""
+    date, spokesperson, para_no, kind, qa_no, outlet, left, match, right.
+
+    ``window`` characters each side: by default 20 for Chinese and 60 for a pattern in
+    Latin script (about the same number of words), where a context cut inside a word
+    loses that part word."""
     from .outlets import add_outlet_info
     from .words import kwic
 
+    latin = pattern.isascii()
+    window = window or (60 if latin else 20)
     seg = segments if kinds is None else segments[segments["kind"].isin(list(kinds))]
-    lines = kwic(seg, pattern, window=window, regex=regex)
+    if latin:  # one character more each side tells whether the window cut a word
+        lines = kwic(seg, pattern, window=window + 1, regex=regex)
+        left, right = lines["left"], lines["right"]
+        long_left, long_right = left.str.len().gt(window), right.str.len().gt(window)
+        cut = long_left & ~left.str[0].fillna(" ").str.isspace()
+        lines["left"] = left.str[1:].where(long_left, left)
+        lines.loc[cut, "left"] = lines.loc[cut, "left"].str.replace(r"^\S*", "", regex=True).str.lstrip()
+        cut = long_right & ~right.str[-1].fillna(" ").str.isspace()
+        lines["right"] = right.str[:-1].where(long_right, right)
+        lines.loc[cut, "right"] = lines.loc[cut, "right"].str.replace(r"\S*$", "", regex=True).str.rstrip()
+    else:
+        lines = kwic(seg, pattern, window=window, regex=regex)
     docs = period_table(segments, freq="M").set_index("doc_id")
     lines = lines.join(docs[["date", "spokesperson"]], on="doc_id")
     with_outlets = segments if "qa_outlet" in segments.columns else add_outlet_info(segments)

@@ -40,3 +40,18 @@ def test_index_links_every_section_and_figure(tmp_path):
     assert 'href="00_a.html"' in html and "../../figures/x/00_fig.png" in html and "00_fig.pdf" in html
     info = json.loads((report / "build.json").read_text())
     assert info["parameters"] == {"transcript": "data/raw/x.txt", "lang": "en"} and info["packages"]["pandas"]
+
+
+def test_tables_are_shown_named_rounded_without_row_numbers():
+    import pandas as pd
+
+    from analysis.display import show
+
+    table = pd.DataFrame({"country": ["US", "CA"], "share": [0.12345, float("nan")], "n": [3, 4]})
+    html = show(table, "en").to_html()
+    assert ">United States</td>" in html and ">Canada</td>" in html  # the name beside the code
+    assert ">0.123</td>" in html and "0.12345" not in html
+    assert 'class="row_heading' not in html  # no row numbers
+    assert html == show(table.copy(), "en").to_html()  # the same page on every rebuild
+    pivot = table.set_index("country")
+    assert 'class="row_heading' in show(pivot, "en", names=False).to_html()  # a meaningful index is kept

@@ -9,7 +9,7 @@ import pytest
 import analysis
 from analysis import trends
 from analysis.errors import TranscriptError
-from analysis.params import ParameterError, check_compare, check_corpus_params
+from analysis.params import ParameterError, check_compare, check_corpus_params, describe_compare
 
 # Three briefings: two in January 2020 (Geng Shuang, Hua Chunying), none in February,
 # one in March (Geng Shuang). Each: question / answer / answer / question / answer / follow-up / answer.
@@ -245,8 +245,38 @@ def test_compare_periods(corpus):
     assert check_compare("2020-01,2020-03", corpus) == ("2020-01", "2020-03", "M")
     with pytest.raises(ParameterError, match="no document of the selection falls in 2020-02"):
         check_compare("2020-01,2020-02", corpus)
-    with pytest.raises(ParameterError, match="less than two years"):
-        check_compare("", corpus)
+    # three months of one year: the default compares the first month with the last
+    assert check_compare("", corpus) == ("2020-01", "2020-03", "M")
+    one_month = corpus[corpus["doc_id"] != "mfa_2020-03-02"]
+    with pytest.raises(ParameterError, match="fall in one month"):
+        check_compare("", one_month)
+
+
+def _monthly(tmp_path, months):
+    """One briefing on the 6th of each month named ('2018-05', ...)."""
+    for month in months:
+        (tmp_path / f"mfa_{month}-06.txt").write_text(BRIEFING.format(a="美国", b="日本", who="耿爽"),
+                                                      encoding="utf-8")
+    return analysis.read_corpus(tmp_path)
+
+
+def test_compare_defaults_to_full_years(tmp_path):
+    # 2016: two months, 2017 and 2018: eleven, 2019: ten, 2020: seven -> the first and last full years
+    months = (["2016-11", "2016-12"] + [f"{y}-{m:02d}" for y in (2017, 2018) for m in range(1, 12)]
+              + [f"2019-{m:02d}" for m in range(1, 11)] + [f"2020-{m:02d}" for m in range(1, 8)])
+    segments = _monthly(tmp_path, months)
+    assert check_compare("", segments) == ("2017", "2019", "Y")
+    assert describe_compare("2017", "2019", "Y", segments) == "Compared: 2017 (11 briefings) with 2019 (10 briefings)."
+
+
+def test_compare_falls_back_to_part_years(tmp_path):
+    # as the English archive: May 2018 to July 2020, one full year only
+    months = ([f"2018-{m:02d}" for m in range(5, 13)] + [f"2019-{m:02d}" for m in range(1, 13)]
+              + [f"2020-{m:02d}" for m in range(1, 8)])
+    segments = _monthly(tmp_path, months)
+    assert check_compare("", segments) == ("2018", "2020", "Y")
+    note = describe_compare("2018", "2020", "Y", segments)
+    assert "2018 has briefings in 8 months only and 2020 has briefings in 7 months only" in note
 
 
 # ---------------------------------------------------------------------------
@@ -287,3 +317,31 @@ def test_question_peaks_match_the_issue(archive):
     peaks = [p for i, p in enumerate(hk.index[1:-1], 1) if hk.iloc[i] > max(hk.iloc[i - 1], hk.iloc[i + 1])
              and hk.iloc[i] > 0.15] + ([hk.index[-1]] if hk.iloc[-1] > hk.iloc[-2] else [])
     assert {"2019-08", "2019-11", "2020-07"} <= set(peaks)
+
+
+def test_english_concordance_keeps_whole_words(tmp_path):
+    text = ("Q: What is your comment?\nA: " + "We firmly oppose the bullying practices of certain "
+            "countries that undermine the multilateral trading system and its rules.\n")
+    (tmp_path / "mfa_2019-05-06_en.txt").write_text(text, encoding="utf-8")
+    segments = analysis.read_corpus(tmp_path)
+    lines = trends.concordance_table(segments, "bullying", window=20)
+    # 20 characters: "e firmly oppose the " and " practices of certai", each cut inside a word
+    assert list(lines["left"]) == ["firmly oppose the "]
+    assert list(lines["right"]) == [" practices of"]
+    lines = trends.concordance_table(segments, "bullying", window=18)
+    assert list(lines["left"]) == ["firmly oppose the "]  # exactly whole words: nothing dropped
+    wide = trends.concordance_table(segments, "bullying")
+    assert wide["left"].iloc[0] == "We firmly oppose the "  # 60 characters: the whole sentence start
+
+
+def test_spokespersons_who_served_together_have_different_colours():
+    from analysis.plots.trends import spokesperson_color
+
+    together = [["Hong Lei", "Hua Chunying", "Lu Kang", "Geng Shuang"],  # 2016
+                ["Hua Chunying", "Geng Shuang", "Zhao Lijian", "Wang Wenbin"],  # 2020
+                ["Hua Chunying", "Wang Wenbin", "Mao Ning", "Lin Jian"],  # 2024
+                ["Mao Ning", "Lin Jian", "Guo Jiakun"]]  # 2025
+    for people in together:
+        colours = [spokesperson_color(p) for p in people]
+        assert len(set(colours)) == len(people), people
+    assert spokesperson_color("Nobody Listed") == "#7f8c8d"

@@ -3,8 +3,10 @@
 Time runs along a date axis (years labelled, each period ticked), so that fifty
 months stay legible at print width. A period's point stands at its middle; an
 interval is a band; a period without briefings is a gap in the line, never
-bridged. A point that rests on one briefing is drawn hollow, and ``n`` is written
-beside points that rest on few paragraphs: a spike from one briefing is seen as one.
+bridged. A point that rests on one briefing is drawn hollow, ``n`` is written
+beside points that rest on few paragraphs, and a period with few briefings (the
+archive's ragged first and last months: :func:`analysis.trends.add_coverage`) is
+shaded: a spike from one briefing is seen as one.
 Dated events (:func:`analysis.trends.read_events`) are numbered vertical lines,
 with their key below the figure.
 """
@@ -28,6 +30,19 @@ SERIES_COLORS = ["#1f4e79", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65
 KIND_LINE = {"question": "#d35400", "answer": "#1f4e79"}
 #: Points resting on fewer paragraphs than this get their n written beside them.
 SMALL_N = 30
+SPARSE_SHADE = "#ececec"
+
+
+def spokesperson_color(name: str) -> str:
+    """The colour of a spokesperson (canonical name) in every figure: the ``color``
+    column of ``data/speakers.csv`` (contemporaries differ), so that Geng Shuang has
+    one colour in the tenure chart, the tone comparisons and the topics; a name not
+    listed there takes grey."""
+    from ..documents import read_speakers
+
+    table = read_speakers()
+    colors = dict(zip(table["name_en"], table["color"])) if "color" in table.columns else {}
+    return colors.get(name) or "#7f8c8d"
 
 
 # ---------------------------------------------------------------------------
@@ -66,8 +81,11 @@ def _time_axis(ax: Axes, periods, freq: str, *, labels: bool = True, minor: bool
         ax.tick_params(axis="x", which="major", length=0)
     else:
         firsts = [y for y in years[::step] if pd.Timestamp(y, 1, 1) >= start]
-        ax.set_xticks([mdates.date2num(pd.Timestamp(y, 1, 1)) for y in firsts], [str(y) for y in firsts],
-                      ha="left")
+        ticks, names = [pd.Timestamp(y, 1, 1) for y in firsts], [str(y) for y in firsts]
+        # a span that starts well before its first January: its first month named too
+        if start.month != 1 and (not ticks or (ticks[0] - start).days >= 120):
+            ticks, names = [start, *ticks], [f"{start:%Y-%m}", *names]
+        ax.set_xticks([mdates.date2num(t) for t in ticks], names, ha="left")
         if minor:
             ticks = pd.date_range(start, end, freq="MS" if freq == "M" else "QS")
         else:
@@ -87,17 +105,42 @@ def _events_in(events: pd.DataFrame | None, start, end, country: str | None = No
 
 
 def _draw_events(ax: Axes, events: pd.DataFrame) -> None:
-    """Each event a dotted vertical line with its number at the top; numbers of
-    events close together step down so that they do not overlap."""
+    """Each event a dotted vertical line with its number at the top, in a strip of
+    headroom above the data; numbers of events close together step down so that they
+    do not overlap. Call after the y limits are set."""
+    if events is None or events.empty:
+        return
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + 0.2 * (high - low))  # the numbers' strip
     lo, hi = (mdates.num2date(v).replace(tzinfo=None) for v in ax.get_xlim())
     span = (hi - lo).days or 1
     last, row = None, 0
     for event in events.itertuples():
         ax.axvline(event.date, color="#7f8c8d", linewidth=0.5, linestyle=(0, (2, 2)), zorder=0)
-        row = row + 1 if last is not None and (event.date - last).days < span * 0.03 and row < 2 else 0
-        ax.text(event.date, 1.0 - 0.07 * row, f" {event.number}", transform=ax.get_xaxis_transform(),
-                fontsize=5.5, color="#555555", va="top", ha="left")
+        row = row + 1 if last is not None and (event.date - last).days < span * 0.04 and row < 1 else 0
+        ax.text(event.date, 1.0 - 0.09 * row, f" {event.number}", transform=ax.get_xaxis_transform(),
+                fontsize=6, color="#555555", va="top", ha="left")
         last = event.date
+
+
+def _shade_sparse(ax: Axes, table: pd.DataFrame, freq: str) -> bool:
+    """Shade the periods with few briefings (``sparse``, from
+    :func:`analysis.trends.add_coverage`); whether any was shaded."""
+    if "sparse" not in table.columns:
+        return False
+    periods = sorted(set(table.loc[table["sparse"].astype(bool) & (table["period_docs"] > 0), "period"]))
+    for p in periods:
+        period = pd.Period(p, freq=freq)
+        ax.axvspan(period.start_time, period.end_time, color=SPARSE_SHADE, linewidth=0, zorder=0)
+    return bool(periods)
+
+
+def _sparse_entry(table: pd.DataFrame, lang: Lang) -> list:
+    """The legend entry for shaded periods, when the table has any."""
+    if "sparse" not in table.columns or not (table["sparse"].astype(bool) & (table["period_docs"] > 0)).any():
+        return []
+    return [(Patch(color=SPARSE_SHADE, linewidth=0), label("few_briefings", lang).format(
+        n=table.attrs.get("sparse_below", "")))]
 
 
 def _layout(width: float, height: float, events: pd.DataFrame | None = None):
@@ -119,18 +162,20 @@ def _event_key(key, events: pd.DataFrame, lang: Lang) -> None:
         return
     rows = [f"{r.number}  {r.date:%Y-%m-%d}  {getattr(r, 'label_' + lang)}" for r in events.itertuples()]
     handles = [Line2D([], [], linestyle="none") for _ in rows]
-    key.legend(handles, rows, loc="upper center", ncols=2 if len(rows) > 3 else 1, fontsize=5.5,
+    key.legend(handles, rows, loc="upper center", ncols=2 if len(rows) > 3 else 1, fontsize=6,
                handlelength=0, handletextpad=0, columnspacing=2.5, labelspacing=0.25,
-               title=label("events", lang), title_fontsize=6, alignment="left")
+               title=label("events", lang), title_fontsize=6.5, alignment="left")
 
 
-def _encoding(lang: Lang, *, color: str = "#555555", band: bool = True) -> list:
+def _encoding(lang: Lang, *, color: str = "#555555", band: bool = True, hollow: bool = True,
+              hollow_label: str = "one_briefing") -> list:
     """Legend entries for the marks every trend uses: the mean with its interval band,
-    and the hollow point of a period carried by one briefing."""
+    and (when any is drawn) the hollow point, whose meaning ``hollow_label`` names."""
     mean = Line2D([], [], color=color, marker="o", markersize=3, linewidth=0.9)
     handles = [((mean, Patch(color=color, alpha=0.18, linewidth=0)) if band else mean, label("mean_ci" if band else "per_period", lang))]
-    handles.append((Line2D([], [], linestyle="none", marker="o", markersize=3, markerfacecolor="white",
-                           markeredgecolor=color, markeredgewidth=0.7), label("one_briefing", lang)))
+    if hollow:
+        handles.append((Line2D([], [], linestyle="none", marker="o", markersize=3, markerfacecolor="white",
+                               markeredgecolor=color, markeredgewidth=0.7), label(hollow_label, lang)))
     return handles
 
 
@@ -142,9 +187,10 @@ def _legend(canvas, entries: list, *, title: str | None = None, ncols: int | Non
 
 
 def _points(ax: Axes, x, y, *, n=None, single=None, color: str, label_text: str | None = None,
-            band=None, small_n: int = SMALL_N, marker: str = "o", size: float = 3.0) -> None:
+            band=None, small_n: int = SMALL_N, marker: str = "o", size: float = 3.0, n_dy: float = 3) -> bool:
     """A series: line (broken at gaps), interval band, markers (hollow where one
-    briefing), and n beside the points that rest on fewer than ``small_n``."""
+    briefing), and n beside the points that rest on fewer than ``small_n`` (``n_dy``
+    points above; below where negative). Whether a hollow point was drawn."""
     y = np.asarray(y, float)
     if band is not None:
         low, high = (np.asarray(b, float) for b in band)
@@ -165,8 +211,9 @@ def _points(ax: Axes, x, y, *, n=None, single=None, color: str, label_text: str 
     if n is not None:
         for xi, yi, ni in zip(np.asarray(x)[ok], y[ok], np.asarray(n)[ok]):
             if ni < small_n:
-                ax.annotate(f"{int(ni)}", (xi, yi), xytext=(0, 3), textcoords="offset points", fontsize=4.5,
-                            ha="center", color="#555555")
+                ax.annotate(f"{int(ni)}", (xi, yi), xytext=(0, n_dy), textcoords="offset points", fontsize=5,
+                            ha="center", va="bottom" if n_dy >= 0 else "top", color=color)
+    return bool((ok & single).any())
 
 
 # ---------------------------------------------------------------------------
@@ -183,14 +230,14 @@ def plot_activity(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -> Figur
         top.bar(x, table["n_docs"], width=width, color="#7f8c8d")
         top.set_ylabel(label(f"briefings_per_{freq}", lang))
         single = table["n_docs"].eq(1).to_numpy()
-        _points(bottom, x, table["per_doc"], single=single, color=SERIES_COLORS[0],
-                band=(table["ci_low"], table["ci_high"]), small_n=0)
+        hollow = _points(bottom, x, table["per_doc"], single=single, color=SERIES_COLORS[0],
+                         band=(table["ci_low"], table["ci_high"]), small_n=0)
         bottom.set_ylabel(label("questions_per_briefing", lang))
         bottom.set_ylim(bottom=0)
         _time_axis(top, table["period"], freq, labels=False)
         _time_axis(bottom, table["period"], freq)
         fig.suptitle(label("activity_title", lang))
-        _legend(fig, _encoding(lang, color=SERIES_COLORS[0]))
+        _legend(fig, _encoding(lang, color=SERIES_COLORS[0], hollow=hollow))
     return fig
 
 
@@ -204,7 +251,7 @@ def plot_spokespersons(documents: pd.DataFrame, tenure: pd.DataFrame, *, lang: L
         fig, ax = plt.subplots(figsize=(7.2, 0.32 * len(people) + 1.0))
         for i, person in enumerate(people):
             dates = documents.loc[documents["spokesperson"] == person, "date"]
-            ax.vlines(dates, len(people) - i - 0.35, len(people) - i + 0.35, color=SERIES_COLORS[i % 8],
+            ax.vlines(dates, len(people) - i - 0.35, len(people) - i + 0.35, color=spokesperson_color(person),
                       linewidth=0.6)
         ax.set_yticks(range(len(people), 0, -1), [spokesperson_label(p, lang) for p in people])
         ax.set_ylim(0.4, len(people) + 0.6)
@@ -231,7 +278,7 @@ def plot_origins(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -> Figure
         fig, ax = plt.subplots(figsize=(7.2, 2.4))
         bottom = np.zeros(len(wide))
         for origin in ("domestic", "foreign", "unknown", "unnamed"):
-            if origin in wide:
+            if origin in wide and wide[origin].gt(0).any():  # an origin no question has is left out
                 values = wide[origin].to_numpy() * 100
                 ax.bar(x, values, width=width, bottom=bottom, color=ORIGIN_COLORS[origin], label=label(origin, lang))
                 bottom += values
@@ -241,15 +288,21 @@ def plot_origins(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -> Figure
         _time_axis(ax, wide.index, freq)
         fig.legend(loc="outside lower center", ncols=4)
         fig.suptitle(label("origins_title", lang))
+        if table.attrs.get("unnamed_before"):
+            ax.set_title(label("unnamed_before_note", lang).format(n=table.attrs["unnamed_before"],
+                                                                    first=table.attrs["first_named"]),
+                         fontsize=6, loc="left", color="#555555")
     return fig
 
 
 def plot_mean_trend(table: pd.DataFrame, *, freq: str, ylabel: str, title: str, lang: Lang = "zh",
-                    events: pd.DataFrame | None = None, zero: bool = False, ylim=None) -> Figure:
+                    events: pd.DataFrame | None = None, zero: bool = False, ylim=None,
+                    n_note: str = "small_n_note") -> Figure:
     """One mean per period with its interval (``period``, ``n``, ``mean``,
     ``ci_low``, ``ci_high``: :func:`analysis.trends.tone_trend_table`,
     :func:`analysis.trends.answer_length_table`), hollow where one briefing carries
-    the point, n written where it is small, events numbered."""
+    the point, n written where it is small (``n_note`` the label that says what n
+    counts), events numbered."""
     x = _mid(table["period"], freq)
     start, end = _span(table["period"], freq)
     shown = _events_in(events, start, end)
@@ -257,8 +310,9 @@ def plot_mean_trend(table: pd.DataFrame, *, freq: str, ylabel: str, title: str, 
         fig, canvas, key = _layout(7.2, 2.9, shown)
         ax = canvas.subplots()
         single = (table["n"] > 0).to_numpy() & table["ci_low"].isna().to_numpy()
-        _points(ax, x, table["mean"], n=table["n"], single=single, color=SERIES_COLORS[0],
-                band=(table["ci_low"], table["ci_high"]))
+        _shade_sparse(ax, table, freq)
+        hollow = _points(ax, x, table["mean"], n=table["n"], single=single, color=SERIES_COLORS[0],
+                         band=(table["ci_low"], table["ci_high"]))
         if zero:
             ax.axhline(0, color="black", linewidth=0.5)
         if ylim is not None:
@@ -267,7 +321,8 @@ def plot_mean_trend(table: pd.DataFrame, *, freq: str, ylabel: str, title: str, 
         _time_axis(ax, table["period"], freq)
         _draw_events(ax, shown)
         canvas.suptitle(label(title, lang))
-        _legend(canvas, _encoding(lang, color=SERIES_COLORS[0]), title=label("small_n_note", lang).format(n=SMALL_N))
+        _legend(canvas, _encoding(lang, color=SERIES_COLORS[0], hollow=hollow) + _sparse_entry(table, lang),
+                title=label(n_note, lang).format(n=SMALL_N))
         _event_key(key, shown, lang)
     return fig
 
@@ -290,15 +345,20 @@ def plot_mention_heatmap(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -
         norm = PowerNorm(0.5, vmin=0, vmax=max(1.0, float(np.nanmax(wide.to_numpy()))))
         image = ax.imshow(data, aspect="auto", cmap="Greys", norm=norm, interpolation="nearest")
         ax.set_yticks(range(len(order)), [country_label(c, lang) for c in order])
-        years = [i for i, p in enumerate(periods) if (i == 0 and (len(periods) < 3 or p[:4] == periods[2][:4]))
-                 or (i > 0 and p[:4] != periods[i - 1][:4])]
-        ax.set_xticks([i - 0.5 for i in years], [periods[i][:4] for i in years], ha="left")
+        # years named at their first period (January, Q1); a first column that is not one
+        # named in full, where the next year's label is far enough away not to collide
+        firsts = [i for i, p in enumerate(periods) if len(p) == 4 or p.endswith(("-01", "Q1"))]
+        names = [periods[i][:4] for i in firsts]
+        if periods and 0 not in firsts and (not firsts or firsts[0] >= 4):
+            firsts, names = [0, *firsts], [periods[0], *names]
+        ax.set_xticks([i - 0.5 for i in firsts], names, ha="left")
         ax.set_xticks(np.arange(len(periods)) - 0.5, minor=True)
         ax.tick_params(axis="x", which="minor", length=1.5)
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
         bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.01)
-        bar.set_label(label(f"share_{table.attrs.get('kind', 'question')}_turns", lang), fontsize=6)
+        bar.set_label(label(f"share_{table.attrs.get('kind', 'question')}_turns", lang) + "\n"
+                      + label("sqrt_scale", lang), fontsize=6)
         bar.ax.tick_params(labelsize=6)
         fig.suptitle(label("country_heatmap_title", lang))
     return fig
@@ -314,20 +374,24 @@ def plot_country_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh", ev
     countries = list(dict.fromkeys(table["country"]))
     nrows = -(-len(countries) // ncols)
     start, end = _span(table["period"], freq)
-    shown = pd.concat([_events_in(events, start, end, c) for c in countries]).drop_duplicates("number") \
-        .sort_values("number")
+    shown = _events_in(events, start, end)
+    if len(shown):  # the events of the countries drawn
+        shown = shown[shown["countries"].fillna("").str.split().map(lambda cs: bool(set(cs) & set(countries)))]
     with figure_style("double"):
         fig, canvas, key = _layout(7.2, 1.45 * nrows + 0.9, shown)
         axes = canvas.subplots(nrows, ncols, sharex=True, squeeze=False)
+        hollow = False
         for ax, country in zip(axes.flat, countries):
             part = table[table["country"] == country]
+            _shade_sparse(ax, part, freq)
             for kind in ("question", "answer"):
                 k = part[part["kind"] == kind]
                 if k.empty:
                     continue
-                _points(ax, _mid(k["period"], freq), k["share"] * 100, single=k["n_docs_with"].eq(1).to_numpy(),
-                        n=k["n_units"] if kind == "question" else None, color=KIND_LINE[kind],
-                        label_text=label(f"{kind}_turns", lang), size=2.2)
+                hollow |= _points(ax, _mid(k["period"], freq), k["share"] * 100,
+                                  single=k["n_docs_with"].eq(1).to_numpy(),
+                                  n=k["n_units"] if kind == "question" else None, color=KIND_LINE[kind],
+                                  label_text=label(f"{kind}_turns", lang), size=2.2)
             ax.set_title(country_label(country, lang), loc="left", fontsize=7, pad=2)
             top = float(np.nanmax(part["share"].to_numpy(float))) * 100 if part["share"].notna().any() else 1.0
             ax.set_ylim(0, max(top, 1.0) * 1.12)
@@ -339,7 +403,9 @@ def plot_country_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh", ev
         canvas.suptitle(label("country_trends_title", lang))
         entries = [(Line2D([], [], color=KIND_LINE[k], marker="o", markersize=2.2, linewidth=0.9),
                     label(f"{k}_turns", lang)) for k in ("question", "answer")]
-        _legend(canvas, entries + _encoding(lang, band=False)[1:], title=label("scales_note", lang).format(n=SMALL_N))
+        entries += _encoding(lang, band=False, hollow=hollow, hollow_label="named_one_briefing")[1:]
+        _legend(canvas, entries + _sparse_entry(table, lang), title=label("scales_note", lang).format(n=SMALL_N),
+                ncols=min(5, len(entries) + 1))
         _event_key(key, shown, lang)
     return fig
 
@@ -355,12 +421,14 @@ def plot_country_tone_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh
     with figure_style("double"):
         fig, axes = plt.subplots(nrows, ncols, figsize=(7.2, 1.45 * nrows + 0.9), sharex=True, sharey=True,
                                  squeeze=False)
+        hollow = False
         for ax, country in zip(axes.flat, countries):
             part = table[table["country"] == country]
             shown = part["n"] >= min_n
             mean = part["mean"].where(shown)
             single = (shown & part["ci_low"].isna()).to_numpy()
-            _points(ax, _mid(part["period"], freq), mean, n=part["n"].where(shown, 10**9), single=single,
+            _shade_sparse(ax, part, freq)
+            hollow |= _points(ax, _mid(part["period"], freq), mean, n=part["n"].where(shown, 10**9), single=single,
                     color=SERIES_COLORS[0], band=(part["ci_low"].where(shown), part["ci_high"].where(shown)), size=2.2)
             ax.axhline(0, color="black", linewidth=0.4)
             ax.set_title(country_label(country, lang), loc="left", fontsize=7, pad=2)
@@ -370,7 +438,7 @@ def plot_country_tone_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh
             ax.set_visible(False)
         fig.supylabel(label("answer_tone_mean", lang), fontsize=7)
         fig.suptitle(label("country_tone_trends_title", lang))
-        _legend(fig, _encoding(lang, color=SERIES_COLORS[0]),
+        _legend(fig, _encoding(lang, color=SERIES_COLORS[0], hollow=hollow) + _sparse_entry(table, lang),
                 title=label("min_paragraphs_note", lang).format(n=min_n, small=SMALL_N))
     return fig
 
@@ -394,7 +462,7 @@ def plot_spokesperson_tone(table: pd.DataFrame, *, freq: str, lang: Lang = "zh")
         for j, person in enumerate(people):
             part = t[t["spokesperson"] == person]
             x = np.array([pos[p] for p in part["period"]]) - 0.4 + step * (j + 0.5)
-            color = SERIES_COLORS[j % 8]
+            color = spokesperson_color(person)
             ax.vlines(x, part["ci_low"], part["ci_high"], color=color, linewidth=0.7)
             single = part["ci_low"].isna().to_numpy()
             ax.plot(x[~single], part["mean"].to_numpy()[~single], "o", markersize=2.6, color=color,
@@ -452,6 +520,9 @@ def plot_tone_change(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
                     f"{row.docs_before}→{row.docs_after}", va="center", fontsize=4.8, color="#555555",
                     ha="left" if row.change >= 0 else "right")
         ax.set_xlim(-1.75 * span, 1.75 * span)
+        handles = [Patch(color=TONE_COLORS[d]) for d in ("negative", "positive") if d in set(rows["direction"])]
+        names = [label(f"pulls_{d}", lang) for d in ("negative", "positive") if d in set(rows["direction"])]
+        fig.legend(handles, names, loc="outside lower center", ncols=2)
         ax.set_xlabel(label("weight_change", lang).format(before=before, after=after) + "\n"
                       + label("briefings_before_after", lang))
         fig.suptitle(label("tone_change_title", lang).format(before=before, after=after))
@@ -473,12 +544,14 @@ def plot_topic_trends(table: pd.DataFrame, *, freq: str, labels: dict[str, str],
         fig, axes = plt.subplots(nrows, ncols, figsize=(7.2, 1.05 * nrows + 0.5), sharex=True, sharey=True,
                                  squeeze=False)
         top = float(np.nanmax(table["ci_high"].to_numpy(float))) * 100 if len(table) else 1.0
+        hollow = False
         for ax, theme in zip(axes.flat, themes):
             part = table[table["theme"] == theme]
             single = ((part["n"] > 0) & part["ci_low"].isna()).to_numpy()
-            _points(ax, _mid(part["period"], freq), part["mean"] * 100, single=single, color=SERIES_COLORS[0],
-                    band=(part["ci_low"] * 100, part["ci_high"] * 100), size=1.4)
-            ax.set_title(labels.get(theme, theme), loc="left", fontsize=5.5, pad=1.5)
+            _shade_sparse(ax, part, freq)
+            hollow |= _points(ax, _mid(part["period"], freq), part["mean"] * 100, single=single,
+                              color=SERIES_COLORS[0], band=(part["ci_low"] * 100, part["ci_high"] * 100), size=1.4)
+            ax.set_title(labels.get(theme, theme), loc="left", fontsize=6, pad=1.5)
             ax.set_ylim(0, top * 1.05)
             _time_axis(ax, table["period"], freq, minor=False)
             ax.tick_params(labelsize=5)
@@ -486,7 +559,7 @@ def plot_topic_trends(table: pd.DataFrame, *, freq: str, labels: dict[str, str],
             ax.set_visible(False)
         fig.supylabel(label("topic_share_pct", lang), fontsize=7)
         fig.suptitle(label("topic_trends_title", lang))
-        _legend(fig, _encoding(lang, color=SERIES_COLORS[0]))
+        _legend(fig, _encoding(lang, color=SERIES_COLORS[0], hollow=hollow) + _sparse_entry(table, lang))
     return fig
 
 
@@ -502,10 +575,10 @@ def plot_topic_by_spokesperson(table: pd.DataFrame, *, labels: dict[str, str], l
         for j, person in enumerate(people):
             part = table[table["spokesperson"] == person].set_index("theme").reindex(themes)
             y = len(themes) - 1 - np.arange(len(themes)) + 0.4 - step * (j + 0.5)
-            color = SERIES_COLORS[j % 8]
+            color = spokesperson_color(person)
             ax.hlines(y, part["ci_low"] * 100, part["ci_high"] * 100, color=color, linewidth=0.6)
             ax.plot(part["mean"] * 100, y, "o", markersize=2.0, color=color, label=spokesperson_label(person, lang))
-        ax.set_yticks(len(themes) - 1 - np.arange(len(themes)), [labels.get(t, t) for t in themes], fontsize=5.5)
+        ax.set_yticks(len(themes) - 1 - np.arange(len(themes)), [labels.get(t, t) for t in themes], fontsize=6)
         ax.set_ylim(-0.6, len(themes) - 0.4)
         ax.set_xlabel(label("topic_share_pct", lang))
         fig.legend(loc="outside lower center", ncols=max(1, len(people)))
@@ -520,12 +593,15 @@ def plot_term_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -> Fi
     terms = list(dict.fromkeys(table["term"]))
     with figure_style("double"):
         fig, (top, bottom) = plt.subplots(2, 1, figsize=(7.2, 3.6), sharex=True, height_ratios=[1.4, 1])
+        hollow = False
+        _shade_sparse(top, table, freq)
+        _shade_sparse(bottom, table, freq)
         for i, term in enumerate(terms):
             part = table[table["term"] == term]
             x = _mid(part["period"], freq)
             color = SERIES_COLORS[i % 8]
             single = part["n_docs_with"].eq(1).to_numpy()
-            _points(top, x, part["per_million"], single=single, color=color, label_text=term_label(term, lang),
+            hollow |= _points(top, x, part["per_million"], single=single, color=color, label_text=term_label(term, lang),
                     size=2.4)
             share = part["n_docs_with"] / part["n_docs"].where(part["n_docs"] > 0) * 100
             _points(bottom, x, share, color=color, size=2.0)
@@ -536,8 +612,10 @@ def plot_term_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -> Fi
         _time_axis(top, table["period"], freq, labels=False)
         _time_axis(bottom, table["period"], freq)
         entries = list(zip(*top.get_legend_handles_labels()))
-        _legend(fig, entries + _encoding(lang, band=False)[1:], ncols=min(5, len(entries) + 1))
-        fig.suptitle(label("term_trends_title", lang))
+        entries += _encoding(lang, band=False, hollow=hollow, hollow_label="used_one_briefing")[1:]
+        _legend(fig, entries + _sparse_entry(table, lang), ncols=min(5, len(entries) + 1))
+        fig.suptitle(label("term_trend_title", lang).format(term=term_label(terms[0], lang)) if len(terms) == 1
+                     else label("term_trends_title", lang))
     return fig
 
 
@@ -554,17 +632,22 @@ def plot_answer_tone_by(table: pd.DataFrame, *, by: str, freq: str, lang: Lang =
               **ORIGIN_COLORS}
     with figure_style("double"):
         fig, ax = plt.subplots(figsize=(7.2, 2.6))
-        for group in groups:
+        _shade_sparse(ax, table, freq)
+        hollow = False
+        for i, group in enumerate(groups):
             part = table[table[by] == group]
             single = ((part["n"] > 0) & part["ci_low"].isna()).to_numpy()
-            _points(ax, _mid(part["period"], freq), part["mean"], n=part["n"], single=single,
-                    color=colors.get(group, "#4d4d4d"), band=(part["ci_low"], part["ci_high"]),
-                    label_text=label(f"q_{group}" if by == "pressing" else group, lang))
+            # n above the points of one series, below those of the next: less overlap
+            hollow |= _points(ax, _mid(part["period"], freq), part["mean"], n=part["n"], single=single,
+                              color=colors.get(group, "#4d4d4d"), band=(part["ci_low"], part["ci_high"]),
+                              label_text=label(f"q_{group}" if by == "pressing" else group, lang),
+                              n_dy=3 if i % 2 == 0 else -3)
         ax.axhline(0, color="black", linewidth=0.5)
         ax.set_ylabel(label("answer_tone_mean", lang))
         _time_axis(ax, table["period"], freq)
         entries = list(zip(*ax.get_legend_handles_labels()))
-        _legend(fig, entries + _encoding(lang)[1:], title=label("small_n_qa_note", lang).format(n=SMALL_N))
+        entries += _encoding(lang, hollow=hollow)[1:] + _sparse_entry(table, lang)
+        _legend(fig, entries, title=label("small_n_qa_note", lang).format(n=SMALL_N), ncols=min(6, len(entries)))
         fig.suptitle(label(f"answer_tone_by_{by}_title", lang))
     return fig
 
@@ -576,6 +659,7 @@ def plot_qa_slope(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -> Figur
     with figure_style("single"):
         fig, ax = plt.subplots(figsize=(3.5, 2.3))
         single = ((table["n"] > 0) & table["ci_low"].isna()).to_numpy()
+        _shade_sparse(ax, table, freq)
         _points(ax, _mid(table["period"], freq), table["slope"], n=table["n"], single=single,
                 color=SERIES_COLORS[0], band=(table["ci_low"], table["ci_high"]))
         ax.axhline(0, color="black", linewidth=0.5)

@@ -67,7 +67,7 @@ def plot_wordcloud(
 
 
 def plot_keyness(table: pd.DataFrame, *, target: str, reference: str, lang: Lang = "zh",
-                 value: str = "g2", names: tuple[str, str] | None = None) -> Figure:
+                 value: str = "g2", names: tuple[str, str] | None = None, annotate: str | None = None) -> Figure:
     """Diverging bars: the most key terms of the target group (right) and of the
     reference group (left), as quanteda's textplot_keyness; the bars are signed G²
     (``value="g2"``) or the Log Ratio effect size (``value="log_ratio"``, for
@@ -75,7 +75,9 @@ def plot_keyness(table: pd.DataFrame, *, target: str, reference: str, lang: Lang
 
     ``table`` is :func:`analysis.words.key_terms_table` (most key target term first);
     ``target`` and ``reference`` are label keys naming the two groups, or, with
-    ``names``, the names themselves (two periods, two spokespersons).
+    ``names``, the names themselves (two periods, two spokespersons). With
+    ``annotate="log_ratio"`` each bar of G² has its Log Ratio written beside it (for
+    corpora: the bars rank the evidence, the numbers give the size of the effect).
     """
     rows = table.iloc[::-1]  # most key target term on top, most key reference term at the bottom
     height = max(2.0, 0.16 * len(rows) + 1.0)
@@ -88,7 +90,15 @@ def plot_keyness(table: pd.DataFrame, *, target: str, reference: str, lang: Lang
         if value == "g2":
             for x in (-3.84, 3.84):  # p = 0.05 for one term, before any correction for the many tested
                 ax.axvline(x, color="#7f8c8d", linewidth=0.5, linestyle="--")
-        ax.set_xlabel(label("keyness" if value == "g2" else "log_ratio", lang))
+        xlabel = label("keyness" if value == "g2" else "log_ratio", lang)
+        if annotate:
+            span = float(rows[value].abs().max()) if len(rows) else 1.0
+            for y, (v, a) in enumerate(zip(rows[value], rows[annotate])):
+                ax.text(v + (0.02 if v >= 0 else -0.02) * span, y, f"{a:+.1f}", va="center", fontsize=5,
+                        color="#555555", ha="left" if v >= 0 else "right")
+            ax.set_xlim(-1.3 * span if (rows[value] < 0).any() else 0, 1.3 * span if (rows[value] > 0).any() else 0)
+            xlabel += "\n" + label(f"{annotate}_note", lang)
+        ax.set_xlabel(xlabel)
         fig.suptitle(label("keyness_title", lang) if names is None else
                      label("keyness_pair_title", lang).format(target=shown[0], reference=shown[1]))
         handles = [

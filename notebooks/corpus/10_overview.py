@@ -44,13 +44,14 @@ figures_dir = ""  # empty: figures/<report id>/
 from IPython.display import display
 
 from analysis import pipeline, plots, trends
+from analysis.display import show
 from analysis.params import check_corpus_params
 
 params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metadata, date_from=date_from,
                              date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
                              countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
 tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
-print(f"{len(tables.documents)} documents: {params.describe()}")
+print(params.describe(tables.documents))
 
 # %% [markdown]
 # ## What the selection holds
@@ -59,10 +60,11 @@ print(f"{len(tables.documents)} documents: {params.describe()}")
 # (listing pages of the Ministry's site, error pages); a corpus never stops for one bad file.
 
 # %%
-display(trends.document_summary_table(tables.documents))
+display(show(trends.document_summary_table(tables.documents), params.lang))
 skipped = pipeline.skipped_table(params.corpus_id)
 print(f"{len(skipped)} files skipped")
-skipped["reason"].str.replace(r"\(.*", "", regex=True).value_counts().rename_axis("reason").reset_index()
+show(skipped["reason"].str.replace(r"\(.*", "", regex=True).value_counts().rename_axis("reason").reset_index(),
+     params.lang)
 
 # %% [markdown]
 # ## Briefings and questions
@@ -88,18 +90,25 @@ for doc_lang, suffix, part in params.parts(tables):
     tenure = trends.tenure_table(part.segments)
     fig = plots.plot_spokespersons(trends.period_table(part.segments), tenure, lang=params.lang)
     plots.save_figure(fig, f"10_spokespersons{suffix}", folder=params.figures_dir, data=tenure, lang=params.lang)
-    display(fig, tenure)
+    display(fig, show(tenure, params.lang))
 
 # %% [markdown]
 # ## Who asked
 # The origin of the outlet the transcript names for each question (`data/outlets.csv`):
 # domestic (the PRC, Hong Kong, Macao), foreign, or named but not yet in the table (add a row);
 # "unnamed" where the transcript prints 问 or 记者 without an outlet. The Ministry's
-# transcripts name outlets only from 2020: before that, who asked cannot be told from them.
+# transcripts name outlets only from 2020: before that, who asked cannot be told from them,
+# and the figure starts at the first period whose transcripts name one (the note above the
+# bars counts the questions left out).
 
 # %%
 for doc_lang, suffix, part in params.parts(tables):
-    origins = trends.origin_trend_table(part.segments, freq=params.freq)
+    origins = trends.origin_trend_table(part.segments, freq=params.freq, named_only=True)
+    if origins.empty:
+        print("No transcript of the selection names an outlet: who asked cannot be told.")
+        continue
+    if origins.attrs["unnamed_before"]:
+        print(f"{origins.attrs['unnamed_before']} questions before {origins.attrs['first_named']} name no outlet.")
     fig = plots.plot_origins(origins, freq=params.freq, lang=params.lang)
     plots.save_figure(fig, f"10_origins{suffix}", folder=params.figures_dir, data=origins, lang=params.lang)
     display(fig)
@@ -107,12 +116,14 @@ for doc_lang, suffix, part in params.parts(tables):
 # %% [markdown]
 # ## How long the answers run
 # Mean characters per answer (one answer turn: the answer to a question, or to a follow-up),
-# per period, with its interval.
+# per period, with its interval; numbers mark periods resting on few answers, grey bands
+# periods with few briefings.
 
 # %%
 for doc_lang, suffix, part in params.parts(tables):
-    length = trends.answer_length_table(part.segments, freq=params.freq)
+    length = trends.add_coverage(trends.answer_length_table(part.segments, freq=params.freq), part.segments,
+                                 freq=params.freq)
     fig = plots.plot_mean_trend(length, freq=params.freq, ylabel="answer_chars_per_turn",
-                                title="answer_length_trend_title", lang=params.lang)
+                                title="answer_length_trend_title", lang=params.lang, n_note="small_n_answers_note")
     plots.save_figure(fig, f"10_answer_length{suffix}", folder=params.figures_dir, data=length, lang=params.lang)
     display(fig)

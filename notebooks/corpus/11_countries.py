@@ -43,20 +43,24 @@ figures_dir = ""  # empty: figures/<report id>/
 from IPython.display import display
 
 from analysis import plots, trends
+from analysis.display import show
 from analysis.params import check_corpus_params
 
 params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metadata, date_from=date_from,
                              date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
                              countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
 tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
-print(f"{len(tables.documents)} documents: {params.describe()}")
+print(params.describe(tables.documents))
 events = trends.read_events(params.events) if params.events else None
 
 # %% [markdown]
 # ## The countries the questions name, period by period
 # The twenty countries and territories the questions name most, their share of each period's
 # questions (%; a square-root grey scale, so that a 5% share stays visible beside the United
-# States' 50%).
+# States' 50%). Chinese documents are read for names, aliases, side forms (美方), compounds
+# (中美) and governed characters (访华); English documents for the English names and aliases
+# as whole words only (`analysis/countries.py`), so shares in the two languages are close but
+# not the same measure.
 
 # %%
 chosen = {}
@@ -73,12 +77,14 @@ for doc_lang, suffix, part in params.parts(tables):
 # ## Questions and answers naming each country
 # For each country of interest, the share of the period's questions (orange) and of its
 # answers (blue) that name it. A hollow point is carried by a single briefing; numbers give
-# the period's questions where they are few. Each panel has its own scale.
+# the period's questions where they are few; grey bands mark periods with few briefings. Each
+# panel has its own scale; the events marked are those of the countries drawn.
 
 # %%
 for doc_lang, suffix, part in params.parts(tables):
     table = trends.country_trend_table(part.segments, part.mentions, freq=params.freq, countries=chosen[doc_lang])
-    shown = trends.event_table(events, table, freq=params.freq)
+    table = trends.add_coverage(table, part.segments, freq=params.freq)
+    shown = trends.event_table(events, table, freq=params.freq, countries=chosen[doc_lang])
     fig = plots.plot_country_trends(table, freq=params.freq, lang=params.lang, events=shown)
     plots.save_figure(fig, f"11_country_trends{suffix}", folder=params.figures_dir, data=table, lang=params.lang,
                       extra={"events": shown})
@@ -95,7 +101,7 @@ for doc_lang, suffix, part in params.parts(tables):
     spread = trends.mention_dispersion_table(part.segments, part.mentions, freq=params.freq,
                                              countries=chosen[doc_lang])
     peaks = spread.sort_values("share", ascending=False).groupby("country", sort=False).head(3)
-    display(peaks.sort_values(["country", "share"], ascending=[True, False]).round(3))
+    display(show(peaks.sort_values(["country", "share"], ascending=[True, False]), params.lang))
 
 # %% [markdown]
 # ## Read the questions behind a peak
@@ -107,5 +113,5 @@ for doc_lang, suffix, part in params.parts(tables):
     country = chosen[doc_lang][0]
     spread = trends.mention_dispersion_table(part.segments, part.mentions, freq=params.freq, countries=[country])
     peak = spread.sort_values("share", ascending=False).iloc[0]["period"]
-    display(trends.mention_lines_table(part.segments, part.mentions, country=country, period=peak,
-                                       freq=params.freq, kind="question").head(20))
+    display(show(trends.mention_lines_table(part.segments, part.mentions, country=country, period=peak,
+                                            freq=params.freq, kind="question").head(20), params.lang))

@@ -22,7 +22,7 @@
 #
 # **Parameters**: as the overview; `compare`, two periods whose terms the last section
 # compares (`2017,2019`, `2018Q4,2019Q4` or `2018-11,2019-01`; empty: the first and last full
-# years).
+# years, years with briefings in ten months or more; the section says which were chosen).
 
 # %% tags=["parameters"]
 corpus = "../shared/mfa/pages"  # a folder of transcripts or saved pages, or files (comma-separated)
@@ -41,17 +41,19 @@ figures_dir = ""  # empty: figures/<report id>/
 compare = ""  # two periods to compare, comma-separated; empty: the first and last full years
 
 # %%
+import pandas as pd
 from IPython.display import display
 
 from analysis import plots, trends
-from analysis.params import check_compare
+from analysis.display import show
+from analysis.params import check_compare, describe_compare
 from analysis.params import check_corpus_params
 
 params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metadata, date_from=date_from,
                              date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
                              countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
 tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
-print(f"{len(tables.documents)} documents: {params.describe()}")
+print(params.describe(tables.documents))
 events = trends.read_events(params.events) if params.events else None
 coarser = {"M": "Q", "Q": "Y", "Y": "Y"}[params.freq]  # for tone toward one country, and by spokesperson
 parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables) if doc_lang == "zh"]
@@ -60,12 +62,14 @@ if not parts:
 
 # %% [markdown]
 # ## The tone of the answers
-# Mean tone of the answer paragraphs per period, with its interval; numbers mark periods resting
-# on few paragraphs, a hollow point a single briefing.
+# Mean tone of the answer paragraphs per period (each paragraph scored from -1 to 1), with its
+# interval; numbers mark periods resting on few paragraphs, a hollow point a single briefing,
+# grey bands periods with few briefings.
 
 # %%
 for suffix, part in parts:
-    tone = trends.tone_trend_table(part.segments, part.paragraphs, freq=params.freq)
+    tone = trends.add_coverage(trends.tone_trend_table(part.segments, part.paragraphs, freq=params.freq),
+                               part.segments, freq=params.freq)
     shown = trends.event_table(events, tone, freq=params.freq)
     fig = plots.plot_mean_trend(tone, freq=params.freq, ylabel="mean_answer_tone", title="tone_trend_title",
                                 lang=params.lang, events=shown, zero=True)
@@ -77,7 +81,8 @@ for suffix, part in parts:
 # ## Tone toward each country
 # The mean tone of the answer paragraphs that name each country of interest (a paragraph counts
 # once however often it names it), by quarter when the report runs by month; periods with fewer
-# than five such paragraphs are left out. The table gives every period and its n.
+# than five such paragraphs are left out. The table gives each year's mean and its n (the
+# paragraphs).
 
 # %%
 for suffix, part in parts:
@@ -85,13 +90,18 @@ for suffix, part in parts:
     chosen = list(params.countries) or trends.top_countries(trend, n=9)
     country_tone = trends.country_tone_trend_table(part.segments, part.paragraphs, part.mentions, freq=coarser,
                                                    countries=chosen)
+    country_tone = trends.add_coverage(country_tone, part.segments, freq=coarser)
     fig = plots.plot_country_tone_trends(country_tone, freq=coarser, lang=params.lang)
     plots.save_figure(fig, f"12_country_tone{suffix}", folder=params.figures_dir, data=country_tone,
                       lang=params.lang)
     display(fig)
     by_year = trends.country_tone_trend_table(part.segments, part.paragraphs, part.mentions, freq="Y",
                                               countries=chosen)
-    display(by_year.pivot(index="country", columns="period", values="mean").round(2))
+    means = by_year.pivot(index="country", columns="period", values="mean").reindex(chosen)
+    counts = by_year.pivot(index="country", columns="period", values="n").reindex(chosen).fillna(0).astype(int)
+    wide = pd.concat({"mean": means, "n": counts}, axis=1).swaplevel(axis=1).sort_index(axis=1)
+    wide.columns = [f"{period} {what}" for period, what in wide.columns]
+    display(show(wide.rename_axis("country").reset_index(), params.lang, digits=2))
 
 # %% [markdown]
 # ## Spokespersons, side by side
@@ -112,7 +122,7 @@ for suffix, part in parts:
     fig = plots.plot_spokesperson_effects(effects, lang=params.lang)
     plots.save_figure(fig, f"12_spokesperson_effects{suffix}", folder=params.figures_dir, data=effects,
                       lang=params.lang)
-    display(fig, effects.round(3))
+    display(fig, show(effects, params.lang))
 
 # %% [markdown]
 # ## What changed between two periods
@@ -124,9 +134,11 @@ for suffix, part in parts:
 # %%
 for suffix, part in parts:
     before, after, compare_freq = check_compare(compare, part.segments)
+    print(describe_compare(before, after, compare_freq, part.segments))
     change = trends.tone_change_table(part.segments, part.terms, before=before, after=after, freq=compare_freq)
     fig = plots.plot_tone_change(change, lang=params.lang)
     plots.save_figure(fig, f"12_tone_change{suffix}", folder=params.figures_dir, data=change, lang=params.lang)
     display(fig)
     print(f"The most combative answer paragraphs of {after}:")
-    display(trends.paragraph_lines_table(part.segments, part.paragraphs, period=after, freq=compare_freq))
+    display(show(trends.paragraph_lines_table(part.segments, part.paragraphs, period=after, freq=compare_freq),
+                 params.lang))

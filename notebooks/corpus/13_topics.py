@@ -49,14 +49,15 @@ n_topics = 0  # 0: chosen by coherence
 from IPython.display import display
 
 from analysis import labels, plots, topics, trends, words
-from analysis.params import check_compare, check_pair, check_terms, positive_int
+from analysis.display import show
+from analysis.params import check_compare, check_pair, check_terms, describe_compare, positive_int
 from analysis.params import check_corpus_params
 
 params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metadata, date_from=date_from,
                              date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
                              countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
 tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
-print(f"{len(tables.documents)} documents: {params.describe()}")
+print(params.describe(tables.documents))
 DEFAULT_TERMS = {"zh": ("霸凌", "抹黑", "合作共赢", "人类命运共同体"),
                  "en": ("bullying", "smear", "win-win", "shared future")}
 chosen_terms = check_terms(terms)
@@ -64,8 +65,11 @@ k = positive_int("n_topics", n_topics) if n_topics else "auto"
 
 # %% [markdown]
 # ## The topic model and its coherence
-# Mean NPMI of each topic's ten top terms for each number of topics tried; the most coherent is
-# kept.
+# Mean NPMI of each topic's ten top terms (how often they occur in the same paragraphs, beyond
+# chance) for each number of topics tried; the filled dot is the number kept, the most coherent.
+# Below, each topic's eight top terms. In English documents the tokens are single words, so
+# "Hong Kong" or "Belt and Road" fall apart into their words and the topics read coarser than
+# the Chinese ones.
 
 # %%
 models = {}
@@ -76,8 +80,8 @@ for doc_lang, suffix, part in params.parts(tables):
     plots.save_figure(fig, f"13_coherence{suffix}", folder=params.figures_dir, data=model.coherence,
                       lang=params.lang)
     display(fig)
-    display(model.terms[model.terms["rank"] <= 8].pivot(index="theme", columns="rank", values="term")
-            .reindex(list(model.labels())))
+    display(show(model.terms[model.terms["rank"] <= 8].pivot(index="theme", columns="rank", values="term")
+                 .reindex(list(model.labels())), params.lang, names=False))
 
 # %% [markdown]
 # ## Topics over time
@@ -87,7 +91,8 @@ for doc_lang, suffix, part in params.parts(tables):
 # %%
 for doc_lang, suffix, part in params.parts(tables):
     model = models[doc_lang]
-    prevalence = trends.theme_trend_table(model, part.segments, freq=params.freq)
+    prevalence = trends.add_coverage(trends.theme_trend_table(model, part.segments, freq=params.freq),
+                                     part.segments, freq=params.freq)
     fig = plots.plot_topic_trends(prevalence, freq=params.freq, labels=model.labels(), lang=params.lang)
     plots.save_figure(fig, f"13_topic_trends{suffix}", folder=params.figures_dir, data=prevalence,
                       lang=params.lang)
@@ -97,7 +102,8 @@ for doc_lang, suffix, part in params.parts(tables):
 # ## Topics by spokesperson
 # Each topic's mean share of each spokesperson's answer paragraphs, with intervals. The
 # spokespersons served in different years (see the overview): a topic of 2020 is Zhao Lijian's
-# by date, not necessarily by choice.
+# by date, not necessarily by choice. Read this figure for who answered on what, not for
+# differences of emphasis; the tone notebook compares spokespersons within shared periods.
 
 # %%
 for doc_lang, suffix, part in params.parts(tables):
@@ -111,9 +117,11 @@ for doc_lang, suffix, part in params.parts(tables):
 # %% [markdown]
 # ## Keyness: two periods, two spokespersons
 # The answer terms over- and under-used in one group against the other: significant after
-# Bonferroni's correction; the bars are their Log Ratio (the binary log of the ratio of relative
-# frequencies: 1 means twice as frequent), in the order of their G² (the strongest evidence
-# first). The CSV beside each figure has G², p and the counts.
+# Bonferroni's correction; the bars are their G² (the strength of the evidence, which grows with
+# the corpus), and the number beside each bar its Log Ratio (the binary log of the ratio of
+# relative frequencies, the size of the effect: +1 means twice as frequent). The CSV beside each
+# figure has G², Log Ratio, p and the counts. The two periods are the compared ones of the tone
+# notebook.
 
 # %%
 for doc_lang, suffix, part in params.parts(tables):
@@ -121,7 +129,8 @@ for doc_lang, suffix, part in params.parts(tables):
     key = trends.group_keyness_table(part.segments, part.tokens, by="period", target=after, reference=before,
                                      freq=compare_freq)
     shown = words.key_terms_table(key, n=12)
-    fig = plots.plot_keyness(shown, target=after, reference=before, value="log_ratio", names=(after, before),
+    print(describe_compare(before, after, compare_freq, part.segments))
+    fig = plots.plot_keyness(shown, target=after, reference=before, names=(after, before), annotate="log_ratio",
                              lang=params.lang)
     plots.save_figure(fig, f"13_keyness_periods{suffix}", folder=params.figures_dir, data=shown, lang=params.lang)
     display(fig)
@@ -130,7 +139,7 @@ for doc_lang, suffix, part in params.parts(tables):
     key = trends.group_keyness_table(part.segments, part.tokens, by="spokesperson", target=first, reference=second)
     shown = words.key_terms_table(key, n=12)
     names = (labels.spokesperson_label(first, params.lang), labels.spokesperson_label(second, params.lang))
-    fig = plots.plot_keyness(shown, target=first, reference=second, value="log_ratio", names=names,
+    fig = plots.plot_keyness(shown, target=first, reference=second, names=names, annotate="log_ratio",
                              lang=params.lang)
     plots.save_figure(fig, f"13_keyness_spokespersons{suffix}", folder=params.figures_dir, data=shown,
                       lang=params.lang)
@@ -145,7 +154,8 @@ for doc_lang, suffix, part in params.parts(tables):
 # %%
 for doc_lang, suffix, part in params.parts(tables):
     followed = chosen_terms or DEFAULT_TERMS[doc_lang]
-    term_trend = trends.term_trend_table(part.segments, part.tokens, followed, freq=params.freq)
+    term_trend = trends.add_coverage(trends.term_trend_table(part.segments, part.tokens, followed, freq=params.freq),
+                                     part.segments, freq=params.freq)
     fig = plots.plot_term_trends(term_trend, freq=params.freq, lang=params.lang)
     plots.save_figure(fig, f"13_term_trends{suffix}", folder=params.figures_dir, data=term_trend, lang=params.lang)
     display(fig)

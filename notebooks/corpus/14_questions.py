@@ -17,7 +17,9 @@
 # Each Q&A's question and answer get the mean tone of their paragraphs (`analysis.sentiment`).
 # A question is *pressing* when its tone is below zero (it carries accusation or conflict
 # words: 制裁, 指责, 打压 ...), *friendly* above zero, *neutral* at zero (no evaluative
-# word, the commonest case). The answer's tone is then compared across these groups, across the
+# word). The table under the first figure gives how many Q&As fall in each group: in the
+# Ministry's 2016–2020 briefings friendly questions are the most (a question often opens on
+# cooperation or development words), pressing and neutral ones about as many. The answer's tone is then compared across these groups, across the
 # outlet's origin where the transcript names it, and through the slope of answer tone on
 # question tone, per period, with 95% intervals from resampling briefings. Tone is scored for
 # Chinese only. The scorer was validated on answers and statements more than on questions: read
@@ -44,13 +46,14 @@ figures_dir = ""  # empty: figures/<report id>/
 from IPython.display import display
 
 from analysis import plots, trends
+from analysis.display import show
 from analysis.params import check_corpus_params
 
 params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metadata, date_from=date_from,
                              date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
                              countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
 tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
-print(f"{len(tables.documents)} documents: {params.describe()}")
+print(params.describe(tables.documents))
 coarser = {"M": "Q", "Q": "Y", "Y": "Y"}[params.freq]  # Q&As of one kind are too few by month
 parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables) if doc_lang == "zh"]
 if not parts:
@@ -58,18 +61,19 @@ if not parts:
 
 # %% [markdown]
 # ## Answer tone by the tone of the question
-# Mean answer tone per period for pressing, neutral and friendly questions.
+# Mean answer tone per period (-1 to 1) for pressing, neutral and friendly questions; grey
+# bands mark periods with few briefings.
 
 # %%
 for suffix, part in parts:
     qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
-    by_tone = trends.answer_tone_by_table(qa, by="pressing")
+    by_tone = trends.add_coverage(trends.answer_tone_by_table(qa, by="pressing"), part.segments, freq=coarser)
     fig = plots.plot_answer_tone_by(by_tone, by="pressing", freq=coarser, lang=params.lang)
     plots.save_figure(fig, f"14_answer_by_question{suffix}", folder=params.figures_dir, data=by_tone,
                       lang=params.lang)
     display(fig)
-    display(qa.groupby("pressing").agg(qas=("qa_no", "size"), question=("question", "mean"),
-                                       answer=("answer", "mean")).round(3))
+    display(show(qa.groupby("pressing").agg(qas=("qa_no", "size"), question_tone=("question", "mean"),
+                                            answer_tone=("answer", "mean")).reset_index(), params.lang))
 
 # %% [markdown]
 # ## How far the answer follows the question
@@ -79,7 +83,7 @@ for suffix, part in parts:
 # %%
 for suffix, part in parts:
     qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
-    slope = trends.qa_slope_table(qa)
+    slope = trends.add_coverage(trends.qa_slope_table(qa), part.segments, freq=coarser)
     fig = plots.plot_qa_slope(slope, freq=coarser, lang=params.lang)
     plots.save_figure(fig, f"14_qa_slope{suffix}", folder=params.figures_dir, data=slope, lang=params.lang)
     display(fig)
@@ -96,11 +100,11 @@ for suffix, part in parts:
     if named.empty:
         print("No question in the selection names its outlet: there is no origin to compare.")
         continue
-    by_origin = trends.answer_tone_by_table(named, by="origin")
+    by_origin = trends.add_coverage(trends.answer_tone_by_table(named, by="origin"), part.segments, freq=coarser)
     fig = plots.plot_answer_tone_by(by_origin, by="origin", freq=coarser, lang=params.lang)
     plots.save_figure(fig, f"14_answer_by_origin{suffix}", folder=params.figures_dir, data=by_origin,
                       lang=params.lang)
-    display(fig, by_origin.round(3))
+    display(fig, show(by_origin, params.lang))
 
 # %% [markdown]
 # ## Read them
@@ -110,4 +114,4 @@ for suffix, part in parts:
 for suffix, part in parts:
     qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
     last = qa[qa["period"] == qa["period"].max()].nsmallest(5, "question")
-    display(trends.qa_lines_table(part.segments, last))
+    display(show(trends.qa_lines_table(part.segments, last), params.lang))

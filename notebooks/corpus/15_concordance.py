@@ -43,6 +43,7 @@ query = ""  # the string to find; empty: 霸凌 (English documents: bullying)
 from IPython.display import display
 
 from analysis import plots, trends
+from analysis.display import show
 from analysis.files import write_atomic
 from analysis.params import check_corpus_params
 
@@ -50,24 +51,27 @@ params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metada
                              date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
                              countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
 tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
-print(f"{len(tables.documents)} documents: {params.describe()}")
+print(params.describe(tables.documents))
 DEFAULT_QUERY = {"zh": "霸凌", "en": "bullying"}
 
 # %% [markdown]
 # ## How often, and in how many briefings
-# The query per million tokens per period, and the share of briefings that use it.
+# The query per million tokens per period, and the share of briefings that use it; grey bands
+# mark periods with few briefings.
 
 # %%
 for doc_lang, suffix, part in params.parts(tables):
     pattern = query.strip() or DEFAULT_QUERY[doc_lang]
-    trend = trends.term_trend_table(part.segments, part.tokens, [pattern], freq=params.freq)
+    trend = trends.add_coverage(trends.term_trend_table(part.segments, part.tokens, [pattern], freq=params.freq),
+                                part.segments, freq=params.freq)
     fig = plots.plot_term_trends(trend, freq=params.freq, lang=params.lang)
     plots.save_figure(fig, f"15_query_trend{suffix}", folder=params.figures_dir, data=trend, lang=params.lang)
     display(fig)
 
 # %% [markdown]
 # ## The lines
-# The first and the last occurrences (the whole concordance is in the CSV file named below).
+# The first and the last occurrences (the whole concordance is in the CSV file named below):
+# twenty characters each side in Chinese, sixty (whole words) in English.
 
 # %%
 for doc_lang, suffix, part in params.parts(tables):
@@ -76,4 +80,4 @@ for doc_lang, suffix, part in params.parts(tables):
     out = params.figures_dir / f"15_concordance{suffix}.csv"
     write_atomic(out, lambda f, t=lines: t.to_csv(f, index=False))
     print(f"{len(lines)} lines of {pattern!r} in {lines['doc_id'].nunique()} documents: {out.name}")
-    display(lines.head(10), lines.tail(10))
+    display(show(lines.head(10), params.lang), show(lines.tail(10), params.lang))

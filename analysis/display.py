@@ -1,0 +1,25 @@
+"""Tables as a notebook shows them: names beside codes, numbers rounded, text aligned
+left, and no row numbers (a table's own index is kept where it means something)."""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from .labels import Lang, named
+
+
+def show(table: pd.DataFrame, lang: Lang = "zh", *, digits: int = 3, names: bool = True):
+    """``table`` as a styled HTML table for a notebook page: each code column followed
+    by its name in ``lang`` (:func:`analysis.labels.named`), floats to ``digits``
+    places, missing values blank, text left-aligned; a default RangeIndex is hidden."""
+    out = named(table, lang) if names else table
+    # the table's own id, from its content: the page is the same on every rebuild
+    digest = hashlib.sha1(pd.util.hash_pandas_object(out.astype(str), index=True).to_numpy().tobytes()).hexdigest()
+    floats = [c for c in out.columns if pd.api.types.is_float_dtype(out[c])]
+    styler = out.style.set_uuid(digest[:10]).format({c: f"{{:.{digits}f}}" for c in floats}, na_rep="")
+    styler = styler.set_properties(**{"text-align": "left"}).set_table_styles(
+        [{"selector": "th", "props": [("text-align", "left")]}])
+    if isinstance(out.index, pd.RangeIndex):
+        styler = styler.hide(axis="index")
+    return styler
