@@ -1,6 +1,7 @@
 """Figures read back: formats, resolution, embedded fonts, extractable text, same bytes."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -132,3 +133,19 @@ def test_wordcloud_keeps_one_character_words():
     assert drawn == {"俄", "美", "合作", "发展"}
     # the same counts give the same layout
     assert viz.wordcloud_layout(freq).layout_ == cloud.layout_
+
+
+def test_svg_clip_paths_are_named_by_what_they_clip():
+    from analysis.plots.style import stable_svg_ids
+
+    def svg(first, second):
+        return (f'<defs><clipPath id="{first}"><rect x="31.1" y="134.71291" width="145.9" height="89.7"/></clipPath>'
+                f'<clipPath id="{second}"><rect x="201.2" y="134.71291" width="145.9" height="89.7"/></clipPath></defs>'
+                f'<path clip-path="url(#{first})"/><g clip-path="url(#{second})"/>').encode()
+
+    # the same panels, named apart by matplotlib in two processes: the same file once renamed
+    a, b = stable_svg_ids(svg("p4fcb94ce2e", "p271a7500b2")), stable_svg_ids(svg("pc2eb982119", "p10c79646ed"))
+    assert a == b
+    ids = re.findall(rb'clipPath id="(p[0-9a-f]+)"', a)
+    assert len(set(ids)) == 2  # two rectangles, two names
+    assert a.count(b"url(#" + ids[0] + b")") == 1 and b"p4fcb94ce2e" not in a

@@ -5,7 +5,10 @@ Every figure is drawn inside :func:`figure_style` and written by
 """
 from __future__ import annotations
 
+import hashlib
+import io
 import os
+import re
 import warnings
 from contextlib import contextmanager
 from functools import lru_cache
@@ -103,6 +106,37 @@ def figure_style(width: Width = "double", *extra: str) -> Iterator[None]:
         yield
 
 
+_CLIP = re.compile(rb'<clipPath id="(p[0-9a-f]+)">(.*?)</clipPath>', re.DOTALL)
+
+
+def stable_svg_ids(svg: bytes) -> bytes:
+    """The SVG with each clip path named by what it draws, as printed.
+
+    Matplotlib names a clip path by hashing its rectangle's coordinates at full float
+    precision; the layout engine can place the same panel a few units in the last bit
+    apart from one process to the next (a figure with subfigures, say), which renamed
+    the clip paths of an otherwise identical file. Named from the printed rectangle
+    instead, a rebuild gives the same bytes."""
+    names = {old: b"p" + hashlib.sha256(body).hexdigest()[:10].encode() for old, body in _CLIP.findall(svg)}
+    if not names:
+        return svg
+    pattern = re.compile(rb"\b(" + b"|".join(re.escape(k) for k in names) + rb")\b")
+    return pattern.sub(lambda m: names[m.group(1)], svg)
+
+
+def _save(fig: Figure, f, fmt: str) -> None:
+    if fmt != "svg":
+        fig.savefig(f, format=fmt, metadata=_METADATA[fmt])
+        return
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata=_METADATA["svg"])
+    data = stable_svg_ids(buffer.getvalue())
+    if isinstance(f, (str, os.PathLike)):
+        Path(f).write_bytes(data)
+    else:
+        f.write(data)
+
+
 def save_figure(
     fig: Figure,
     stem: str,
@@ -136,8 +170,7 @@ def save_figure(
     # Saving settings (dpi, font embedding, SVG ids) are read when the file is written.
     with plt.style.context(style_paths("base")):
         for fmt in formats:
-            written.append(write_atomic(out / f"{stem}.{fmt}", lambda f, fmt=fmt: fig.savefig(
-                f, format=fmt, metadata=_METADATA[fmt])))
+            written.append(write_atomic(out / f"{stem}.{fmt}", lambda f, fmt=fmt: _save(fig, f, fmt)))
     if data is not None:
         table = named(data, lang) if lang is not None else data
         written.append(write_atomic(out / f"{stem}.csv", lambda f: table.to_csv(f, index=False)))
