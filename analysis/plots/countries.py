@@ -114,7 +114,7 @@ def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     ``table`` is :func:`analysis.countries.map_table` (country, mentions: the
     countries and territories the map has outlines for)."""
     from matplotlib.colors import LogNorm
-    from matplotlib.patches import PathPatch
+    from matplotlib.collections import PathCollection
 
     shapes = world_shapes()
     counts = table.set_index("country")["mentions"]
@@ -122,11 +122,15 @@ def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     norm = LogNorm(vmin=1, vmax=max(2, int(counts.max()) if len(counts) else 2))
     with figure_style("double"):
         fig, ax = plt.subplots(figsize=(7.2, 3.9))
+        # one collection of all outlines (a patch each made the map the slowest figure to build)
+        paths, colours = [], []
         for code in sorted(shapes):
             n = counts.get(code, 0)
             colour = cmap(norm(n)) if n else "#e5e5e5"
-            for path in shapes[code]:
-                ax.add_patch(PathPatch(path, facecolor=colour, edgecolor="white", linewidth=0.15))
+            paths += shapes[code]
+            colours += [colour] * len(shapes[code])
+        outlines = PathCollection(paths, facecolors=colours, edgecolors="white", linewidths=0.15)
+        ax.add_collection(outlines, autolim=True)
         ax.autoscale_view()
         ax.invert_yaxis()
         ax.set_aspect("equal")
