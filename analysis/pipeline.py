@@ -414,9 +414,14 @@ def _digests(tables: dict[str, pd.DataFrame], doc_ids: list[str]) -> dict[str, d
     out: dict[str, dict[str, str]] = {d: {} for d in doc_ids}
     for name, frame in tables.items():
         rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-        docs = frame["doc_id"].astype(str).to_numpy()
+        # each document's rows in their order, found by one stable sort (not a scan per document)
+        codes, uniques = pd.factorize(frame["doc_id"].astype(str))
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+        where = {doc_id: (bounds[i], bounds[i + 1]) for i, doc_id in enumerate(uniques)}
         for doc_id in doc_ids:
-            mine = rows[docs == doc_id]
+            start, end = where.get(doc_id, (0, 0))
+            mine = rows[order[start:end]]
             out[doc_id][f"hash_{name}"] = hashlib.sha1(mine.tobytes()).hexdigest()[:16]
     return out
 
