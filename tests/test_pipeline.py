@@ -123,3 +123,17 @@ def test_tables_exported_as_csv_are_the_kept_ones(interim, tmp_path):
                                        "mentions.csv", "documents.csv"]
     sentences = pd.read_csv(tmp_path / "csv" / "sentences.csv")
     assert sentences["text"].str.len().sum() > 0 and len(pd.read_csv(tmp_path / "csv" / "segments.csv")) == 90
+
+
+def test_a_documents_digest_is_its_own_rows_whoever_shares_its_batch():
+    rows = pd.DataFrame({"doc_id": ["b", "a", "b", "a"], "para_no": [0, 0, 1, 1], "text": ["x", "y", "z", "w"]})
+    together = pipeline._digests({"segments": rows}, ["a", "b", "c"])
+    alone_a = pipeline._digests({"segments": rows[rows["doc_id"] == "a"]}, ["a"])
+    alone_b = pipeline._digests({"segments": rows[rows["doc_id"] == "b"]}, ["b"])
+    assert together["a"] == alone_a["a"] and together["b"] == alone_b["b"]
+    assert together["a"] != together["b"]
+    assert together["c"] == pipeline._digests({"segments": rows.iloc[:0]}, ["c"])["c"]  # no rows: the empty digest
+    swapped = rows.copy()
+    swapped.loc[[1, 3], "text"] = ["w", "y"]  # a's paragraphs in the other order: a changed, b did not
+    again = pipeline._digests({"segments": swapped}, ["a", "b"])
+    assert again["a"] != together["a"] and again["b"] == together["b"]
