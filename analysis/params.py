@@ -252,6 +252,21 @@ def _spokespersons(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def open_selection(namespace: dict[str, object]):
+    """The corpus notebooks' setup: their parameters (the names of
+    :func:`check_corpus_params` found in ``namespace``, a notebook's ``globals()``)
+    checked, the selection's kept tables loaded (built first if missing or out of
+    date) and described in one line; returns (params, tables). Each notebook keeps its
+    own parameters cell, which papermill needs, and passes it here whole."""
+    import inspect
+
+    names = inspect.signature(check_corpus_params).parameters
+    params = check_corpus_params(**{name: namespace[name] for name in names if name in namespace})
+    tables = params.load()
+    print(params.describe(tables.documents))
+    return params, tables
+
+
 def check_corpus_params(
     *,
     corpus: object,

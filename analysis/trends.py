@@ -378,19 +378,23 @@ def activity_table(segments: pd.DataFrame, *, freq: Freq = "M") -> pd.DataFrame:
     return stats
 
 
+def _shares(counts: pd.Series, index: pd.MultiIndex, name: str) -> pd.DataFrame:
+    """Counts by (period, group) over every pair of ``index`` (0 where none), as the
+    column ``name``, with ``share``: of the period's total (NaN in an empty period)."""
+    out = counts.reindex(index).fillna(0).astype("int64").rename(name).reset_index()
+    totals = out.groupby("period")[name].transform("sum")
+    out["share"] = out[name] / totals.where(totals > 0)
+    return out
+
+
 def spokesperson_table(segments: pd.DataFrame, *, freq: Freq = "M") -> pd.DataFrame:
     """Who held the briefings of each period: ``period``, ``spokesperson``, ``n_docs``,
     ``share`` (of the period's documents); every spokesperson in every period."""
     freq = check_freq(freq)
     docs = period_table(segments, freq=freq)
-    who = docs
-    people = who.groupby("spokesperson")["date"].min().sort_values().index.tolist()
+    people = docs.groupby("spokesperson")["date"].min().sort_values().index.tolist()
     index = pd.MultiIndex.from_product([_periods(docs, freq), people], names=["period", "spokesperson"])
-    counts = who.groupby(["period", "spokesperson"]).size().reindex(index).fillna(0).astype("int64")
-    out = counts.rename("n_docs").reset_index()
-    totals = out.groupby("period")["n_docs"].transform("sum")
-    out["share"] = out["n_docs"] / totals.where(totals > 0)
-    return out
+    return _shares(docs.groupby(["period", "spokesperson"]).size(), index, "n_docs")
 
 
 def tenure_table(segments: pd.DataFrame) -> pd.DataFrame:
@@ -398,8 +402,7 @@ def tenure_table(segments: pd.DataFrame) -> pd.DataFrame:
     and their share: ``spokesperson``, ``first``, ``last``, ``n_docs``, ``share``,
     in order of first appearance."""
     docs = period_table(segments, freq="M")
-    who = docs
-    out = who.groupby("spokesperson").agg(first=("date", "min"), last=("date", "max"), n_docs=("doc_id", "size"))
+    out = docs.groupby("spokesperson").agg(first=("date", "min"), last=("date", "max"), n_docs=("doc_id", "size"))
     out["share"] = out["n_docs"] / out["n_docs"].sum()
     return out.sort_values(["first", "last"]).reset_index()
 
@@ -420,11 +423,8 @@ def origin_trend_table(segments: pd.DataFrame, *, freq: Freq = "M", named_only: 
     q = q.merge(docs[["doc_id", "period"]], on="doc_id")
     origins = ["domestic", "foreign", "unknown", "unnamed"]
     index = pd.MultiIndex.from_product([_periods(docs, freq), origins], names=["period", "origin"])
-    counts = q.groupby(["period", "qa_origin"]).size().reindex(index).fillna(0).astype("int64")
-    out = counts.rename("n_questions").reset_index()
-    totals = out.groupby("period")["n_questions"].transform("sum")
-    out["share"] = out["n_questions"] / totals.where(totals > 0)
-    wide = counts.unstack("origin")
+    out = _shares(q.groupby(["period", "qa_origin"]).size(), index, "n_questions")
+    wide = out.set_index(["period", "origin"])["n_questions"].unstack("origin")
     named = wide["domestic"] + wide["foreign"]
     foreign = (wide["foreign"] / named.where(named > 0)).rename("foreign_share_named")
     out = out.join(foreign, on="period")
@@ -868,18 +868,27 @@ def read_events(path) -> pd.DataFrame:
     return table[["number", *EVENT_COLUMNS]]
 
 
+def events_between(events: pd.DataFrame | None, start, end,
+                   countries: Sequence[str] | None = None) -> pd.DataFrame:
+    """The events (:func:`read_events`) dated from ``start`` to ``end`` (both included)
+    and, with ``countries``, concerning one of them; their numbers as they were."""
+    if events is None or events.empty:
+        return pd.DataFrame(columns=["number", *EVENT_COLUMNS])
+    keep = (events["date"] >= start) & (events["date"] <= end)
+    if countries is not None:
+        wanted = set(countries)
+        keep &= events["countries"].fillna("").str.split().map(lambda cs: bool(wanted & set(cs)))
+    return events[keep].reset_index(drop=True)
+
+
 def event_table(events: pd.DataFrame | None, table: pd.DataFrame, *, freq: Freq,
                 countries: Sequence[str] | None = None) -> pd.DataFrame:
     """The events that fall within a trend table's periods (and, with ``countries``, that
     concern one of them): what its figure marks, numbered from 1 in date order."""
-    if events is None or table.empty:
+    if table.empty:
         return pd.DataFrame(columns=["number", *EVENT_COLUMNS])
     first, last = pd.Period(table["period"].min(), freq=freq), pd.Period(table["period"].max(), freq=freq)
-    keep = (events["date"] >= first.start_time) & (events["date"] <= last.end_time)
-    if countries is not None:
-        wanted = set(countries)
-        keep &= events["countries"].fillna("").str.split().map(lambda cs: bool(wanted & set(cs)))
-    out = events[keep].reset_index(drop=True)
+    out = events_between(events, first.start_time, last.end_time, countries)
     out["number"] = np.arange(1, len(out) + 1)
     return out
 

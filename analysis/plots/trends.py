@@ -24,6 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..labels import Lang, country_label, label, spokesperson_label, term_label
+from ..trends import events_between
 from .style import ORIGIN_COLORS, TONE_COLORS, figure_style
 
 SERIES_COLORS = ["#1f4e79", "#c0392b", "#1e8449", "#b9770e", "#6c3483", "#117a65", "#7f8c8d", "#a04000"]
@@ -56,9 +57,8 @@ def _span(periods: pd.Series, freq: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 def _mid(periods, freq: str) -> np.ndarray:
     """Each period's middle, where its point stands."""
-    return np.array([pd.Period(p, freq=freq).start_time + (pd.Period(p, freq=freq).end_time
-                                                            - pd.Period(p, freq=freq).start_time) / 2
-                     for p in periods], dtype="datetime64[ns]")
+    spans = [pd.Period(p, freq=freq) for p in periods]
+    return np.array([s.start_time + (s.end_time - s.start_time) / 2 for s in spans], dtype="datetime64[ns]")
 
 
 def _time_axis(ax: Axes, periods, freq: str, *, labels: bool = True, minor: bool = True) -> None:
@@ -93,15 +93,6 @@ def _time_axis(ax: Axes, periods, freq: str, *, labels: bool = True, minor: bool
         ax.set_xticks(mdates.date2num(ticks.to_pydatetime()), minor=True)
     if not labels:
         ax.tick_params(axis="x", which="both", labelbottom=False)
-
-
-def _events_in(events: pd.DataFrame | None, start, end, country: str | None = None) -> pd.DataFrame:
-    if events is None or events.empty:
-        return pd.DataFrame(columns=["number", "date", "label_zh", "label_en", "countries", "source"])
-    e = events[(events["date"] >= start) & (events["date"] <= end)]
-    if country is not None:
-        e = e[e["countries"].fillna("").str.split().apply(lambda cs: country in cs)]
-    return e
 
 
 def _draw_events(ax: Axes, events: pd.DataFrame) -> None:
@@ -305,7 +296,7 @@ def plot_mean_trend(table: pd.DataFrame, *, freq: str, ylabel: str, title: str, 
     counts), events numbered."""
     x = _mid(table["period"], freq)
     start, end = _span(table["period"], freq)
-    shown = _events_in(events, start, end)
+    shown = events_between(events, start, end)
     with figure_style("double"):
         fig, canvas, key = _layout(7.2, 2.9, shown)
         ax = canvas.subplots()
@@ -374,9 +365,7 @@ def plot_country_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh", ev
     countries = list(dict.fromkeys(table["country"]))
     nrows = -(-len(countries) // ncols)
     start, end = _span(table["period"], freq)
-    shown = _events_in(events, start, end)
-    if len(shown):  # the events of the countries drawn
-        shown = shown[shown["countries"].fillna("").str.split().map(lambda cs: bool(set(cs) & set(countries)))]
+    shown = events_between(events, start, end, countries)  # the events of the countries drawn
     with figure_style("double"):
         fig, canvas, key = _layout(7.2, 1.45 * nrows + 0.9, shown)
         axes = canvas.subplots(nrows, ncols, sharex=True, squeeze=False)
@@ -396,7 +385,7 @@ def plot_country_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh", ev
             top = float(np.nanmax(part["share"].to_numpy(float))) * 100 if part["share"].notna().any() else 1.0
             ax.set_ylim(0, max(top, 1.0) * 1.12)
             _time_axis(ax, table["period"], freq)
-            _draw_events(ax, _events_in(events, start, end, country))
+            _draw_events(ax, events_between(events, start, end, [country]))
         for ax in list(axes.flat)[len(countries):]:
             ax.set_visible(False)
         canvas.supylabel(label("share_turns_pct", lang), fontsize=7)

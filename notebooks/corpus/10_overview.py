@@ -45,13 +45,9 @@ from IPython.display import display
 
 from analysis import pipeline, plots, trends
 from analysis.display import show
-from analysis.params import check_corpus_params
+from analysis.params import open_selection
 
-params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metadata, date_from=date_from,
-                             date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
-                             countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
-tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
-print(params.describe(tables.documents))
+params, tables = open_selection(globals())  # checked; the kept tables, built first if missing or out of date
 
 # %% [markdown]
 # ## What the selection holds

@@ -47,17 +47,15 @@ from IPython.display import display
 
 from analysis import plots, trends
 from analysis.display import show
-from analysis.params import check_corpus_params
+from analysis.params import open_selection
 
-params = check_corpus_params(corpus=corpus, corpus_id=corpus_id, metadata=metadata, date_from=date_from,
-                             date_to=date_to, doc_lang=doc_lang, spokespersons=spokespersons, freq=freq,
-                             countries=countries, genre=genre, lang=lang, events=events, figures_dir=figures_dir)
-tables = params.load()  # the corpus's kept tables (built first if they are missing or out of date)
-print(params.describe(tables.documents))
+params, tables = open_selection(globals())  # checked; the kept tables, built first if missing or out of date
 coarser = {"M": "Q", "Q": "Y", "Y": "Y"}[params.freq]  # Q&As of one kind are too few by month
 parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables) if doc_lang == "zh"]
 if not parts:
     print("The selection holds no Chinese documents: tone is scored for Chinese only (choose doc_lang=zh).")
+# each Q&A with its question's and answer's tone, its outlet's origin and its period (every section reads it)
+qa_tables = {suffix: trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser) for suffix, part in parts}
 
 # %% [markdown]
 # ## Answer tone by the tone of the question
@@ -66,7 +64,7 @@ if not parts:
 
 # %%
 for suffix, part in parts:
-    qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
+    qa = qa_tables[suffix]
     by_tone = trends.add_coverage(trends.answer_tone_by_table(qa, by="pressing"), part.segments, freq=coarser)
     fig = plots.plot_answer_tone_by(by_tone, by="pressing", freq=coarser, lang=params.lang)
     plots.save_figure(fig, f"14_answer_by_question{suffix}", folder=params.figures_dir, data=by_tone,
@@ -82,7 +80,7 @@ for suffix, part in parts:
 
 # %%
 for suffix, part in parts:
-    qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
+    qa = qa_tables[suffix]
     slope = trends.add_coverage(trends.qa_slope_table(qa), part.segments, freq=coarser)
     fig = plots.plot_qa_slope(slope, freq=coarser, lang=params.lang)
     plots.save_figure(fig, f"14_qa_slope{suffix}", folder=params.figures_dir, data=slope, lang=params.lang)
@@ -95,7 +93,7 @@ for suffix, part in parts:
 
 # %%
 for suffix, part in parts:
-    qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
+    qa = qa_tables[suffix]
     named = qa[qa["origin"].isin(["domestic", "foreign"])]
     if named.empty:
         print("No question in the selection names its outlet: there is no origin to compare.")
@@ -112,6 +110,6 @@ for suffix, part in parts:
 
 # %%
 for suffix, part in parts:
-    qa = trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser)
+    qa = qa_tables[suffix]
     last = qa[qa["period"] == qa["period"].max()].nsmallest(5, "question")
     display(show(trends.qa_lines_table(part.segments, last), params.lang))
