@@ -254,7 +254,7 @@ $(REPORT_DIR)/%.ipynb: $(NB_BUILD)/%.ipynb $(PKG) $$(DEPS_$$*) $(if $(PARAMS),$(
 	@mkdir -p $(@D)
 	@rm -f $(@:.ipynb=.failed.ipynb)
 	@echo "papermill $* ($(RUN_NAME)) -> $@"
-	@$(BIN)/papermill --cwd . -k python3 --no-progress-bar --log-level WARNING \
+	@$(BIN)/papermill --engine analysis --cwd . -k python3 --no-progress-bar --log-level WARNING \
 	  $(NB_FLAGS) $< $(@:.ipynb=.tmp.ipynb) \
 	  || { mv $(@:.ipynb=.tmp.ipynb) $(@:.ipynb=.failed.ipynb) 2>/dev/null; \
 	       echo "make: notebook $* failed for $(RUN_NAME); see $(@:.ipynb=.failed.ipynb)" >&2; exit 1; }
