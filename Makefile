@@ -173,16 +173,25 @@ eval: $(STAMP) ## Measure: tone scorer against the hand labels in data/eval; how
 gazetteer: $(STAMP) ## Rebuild data/lexicons/gazetteer.csv from CLDR (babel), UN membership and the alias files
 	$(BIN)/python tools/build_gazetteer.py
 
-lab: $(STAMP) ## Start JupyterLab on the project's environment (CJK font, notebooks open as notebooks)
+# make lab's settings: the port (empty: 8888, or the next free one), the address it listens
+# on, and whether it opens a browser (no: headless; it prints the URL with its token).
+LAB_PORT ?=
+LAB_IP ?= 127.0.0.1
+LAB_BROWSER ?= yes
+# The server's line is marked '+' (as a recursive make is) so that make does not hold its
+# output back until it exits (--output-sync): the URL shows at once, and Ctrl-C reaches it.
+lab: $(STAMP) ## JupyterLab on the project (CJK font, .py notebooks open as notebooks); headless: LAB_BROWSER=no LAB_PORT=8899 [LAB_IP=127.0.0.1]
 	$(BIN)/python tools/lab_setup.py
-	JUPYTER_CONFIG_DIR=$(CURDIR)/build/jupyter $(BIN)/jupyter lab --notebook-dir=. --LabApp.custom_css=True
+	+$(BIN)/python tools/lab.py --ip $(LAB_IP) --browser $(LAB_BROWSER) $(if $(LAB_PORT),--port $(LAB_PORT))
 
-lab-check: report ## Screenshot the executed notebooks in JupyterLab (headless Chromium) into build/lab-check/; with ../shared, one corpus notebook too
+# lab-check runs each notebook in JupyterLab with its own settings and workspace (temporary:
+# no autosave, nothing saved, the user's workspace untouched); '+' shows its progress as it goes.
+lab-check: report ## Run each notebook in JupyterLab (headless Chromium), report cell errors, screenshot all of it into build/lab-check/; with ../shared, one corpus notebook too
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python tools/lab_setup.py
-	$(BIN)/python tools/lab_check.py $(REPORT_ID)
+	+$(BIN)/python tools/lab_check.py $(REPORT_ID)
 ifndef CORPUS
-	@if [ -d ../shared/mfa/pages ]; then \
+	+@if [ -d ../shared/mfa/pages ]; then \
 	  $(MAKE) --no-print-directory report CORPUS=../shared/mfa/pages && \
 	  $(BIN)/python tools/lab_check.py pages 10_overview; \
 	else echo "lab-check: ../shared/mfa/pages is absent: no corpus notebook checked"; fi
