@@ -1,16 +1,20 @@
 """Country mentions: who is named, where, and how.
 
-Four rules, applied to each paragraph's ``text`` only (speaker labels, such as
+Five rules, applied to each paragraph's ``text`` only (speaker labels, such as
 美国有线电视新闻网记者, are never read), in this order; a stretch of text used by
 one rule is not read again:
 
 1. **Names.** Every name and alias in ``data/lexicons/gazetteer.csv`` (CLDR
    names in simplified and traditional Chinese, plus documented aliases; in
-   English transcripts the English names and aliases, as whole words),
+   English transcripts the English names, aliases, adjectives and demonyms
+   (Afghan, British, Americans: ``gazetteer_demonyms.csv``), as whole words),
    longest first, where the match begins at a token boundary and either ends at
    one or lies inside a single token (美国人), or lies anywhere inside a token
    that is a user-dictionary term (一个中国原则). Strings in
-   ``gazetteer_blocklist.csv`` (印度洋, 内蒙古 ...) are consumed as no mention.
+   ``gazetteer_blocklist.csv`` (印度洋, 内蒙古, Indian Ocean, overseas
+   Chinese ...) are consumed as no mention. An English form listed under several
+   codes (Korean: South or North; Congolese; Dominican; Guinean) is read by
+   rule 5, while South Korean, North Korean and the Korean Peninsula are names.
 2. **Side forms.** A token that is a ``X方`` side form (美方, 俄方, 中方).
 3. **Compounds.** A run of whole tokens made only of one-character
    abbreviations (中美, 中日韩, 印巴, 老柬, 中/俄), or a token that is such a run
@@ -23,14 +27,22 @@ one rule is not read again:
 4. **Governed characters.** A token made of a governing verb or preposition
    and an abbreviation (访华, 对华, 涉港, 涉台, 赴美; also inside a longer word of
    jieba's such as 来华访问 or 对华政策), or such a verb token
-   followed by an abbreviation token (自/俄).
+   followed by an abbreviation token (自/俄). Where jieba cut the governing
+   character off its abbreviation and joined it to the word before (有关涉港:
+   有/关涉/港; 如涉港: 如涉/港), the pair is read across the cut: a token that
+   ends in a governing character counts for the abbreviation token after it
+   when the token is no dictionary word (its HMM joined 如 and 涉), or when its
+   other characters complete the token before it into one (有 + 关 = 有关).
+   Across the cut only the frequent abbreviations count, not 中 or 日, which
+   are common words after a verb (此访中, 会谈中).
 5. **Licensed characters.** A one-character token such as 澳, 巴, 美, 阿 standing
    alone (澳内政部长, 巴外长, 美政府, 阿总统), when the document names that
    country in full elsewhere (rule 1). Characters with several countries (阿:
-   Afghanistan, Argentina, Algeria ...; 瑞: Sweden, Switzerland) and ambiguous
-   side forms (瑞方, 巴方, 阿方) count only when exactly one of their countries
-   is named in the document. Characters that are common words on their own
-   (中, 日, 以, 新, 加, 老, 约, 非, 法 ...) never count alone.
+   Afghanistan, Argentina, Algeria ...; 瑞: Sweden, Switzerland), ambiguous
+   side forms (瑞方, 巴方, 阿方) and ambiguous English forms (Korean, Congolese)
+   count only when exactly one of their countries is named in the document.
+   Characters that are common words on their own (中, 日, 以, 新, 加, 老, 约,
+   非, 法 ...) never count alone.
 
 Words that begin with an abbreviation but name no country (华为, 华尔街, 美元)
 are never read as one.
@@ -47,7 +59,7 @@ import numpy as np
 import pandas as pd
 
 from .config import LEXICON_DIR
-from .tokens import doc_codes, paragraph_rows, read_user_terms, token_codes
+from .tokens import doc_codes, in_dictionary, paragraph_rows, read_user_terms, token_codes
 from .units import add_units, group_keys
 
 GAZETTEER = LEXICON_DIR / "gazetteer.csv"
@@ -59,6 +71,9 @@ RELATION_TAILS = (
 )
 GOVERNORS = set("访来在驻对赴涉援侵抗反亲旅留自抵离返")
 GOVERNED = {"华": "CN"}  # 华 counts only when governed (访华), never in compounds
+# abbreviations read across jieba's cut of a governed pair (有/关涉/港): the frequent
+# ones and 华, not 中 or 日 (此访中, 会谈中: common words after a verb)
+ACROSS_CUT = (STRONG | set(GOVERNED)) - set("中日")
 # one-character tokens that may stand alone for a country named in full in the document
 STANDALONE = set("美俄英德韩朝印巴澳菲泰柬缅蒙哈荷葡越")
 # characters and side forms with several countries: counted when exactly one is named
@@ -101,16 +116,27 @@ def _index():
     for r in gaz.itertuples():
         for name in filter(None, r.aliases_en.split("|")):
             names.setdefault(name, r.code)
+    # English adjectives and demonyms: a form under one code is a name; under several
+    # (Korean: KR, KP) it is ambiguous, resolved by the document (rule 5)
+    demonyms: dict[str, list[str]] = {}
+    for r in gaz.itertuples():
+        for form in filter(None, r.demonyms_en.split("|")):
+            demonyms.setdefault(form, []).append(r.code)
+    ambiguous_en = {form: tuple(codes) for form, codes in demonyms.items() if len(codes) > 1}
+    for form, codes in demonyms.items():
+        if len(codes) == 1:
+            names.setdefault(form, codes[0])
     for text in pd.read_csv(BLOCKLIST, dtype=str, keep_default_na=False)["text"]:
         names[text] = None
     latin = re.compile(r"[A-Za-z]")
     chinese = sorted((n for n in names if not latin.search(n)), key=len, reverse=True)
-    english = sorted((n for n in names if latin.search(n)), key=len, reverse=True)
+    english = sorted({*(n for n in names if latin.search(n)), *ambiguous_en}, key=len, reverse=True)
     pattern = re.compile(_trie_regex(chinese))
     # English names (for the Ministry's English transcripts): whole words, case as written
     pattern_en = re.compile(r"(?<![A-Za-z])(?:" + _trie_regex(english) + r")(?![A-Za-z])")
     governed = {**abbr, **GOVERNED}
-    return (pattern, pattern_en), names, sides, abbr, governed, frozenset(read_user_terms()["term"])
+    terms = frozenset(read_user_terms()["term"])
+    return (pattern, pattern_en), names, sides, abbr, governed, terms, ambiguous_en
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -155,7 +181,7 @@ def find_mentions(
     that joins them), token alignment by binary search over character offsets,
     and the other rules on the few tokens that can take part in them.
     """
-    (pattern, pattern_en), names, sides, abbr, governed, terms = _index()
+    (pattern, pattern_en), names, sides, abbr, governed, terms, ambiguous_en = _index()
     tok = tokens
     texts = segments["text"].tolist()
     n_par = len(texts)
@@ -195,6 +221,7 @@ def find_mentions(
     latin = [p for p, text in enumerate(texts) if _LATIN.search(text)]  # only these can hold English names
     latin_off = np.concatenate([[0], np.cumsum(lengths[latin] + 1)])[:-1]
     found_en = []
+    ambiguous_found = []  # English forms of several countries (Korean), for rule 5
     for m in pattern_en.finditer("\n".join(texts[p] for p in latin)):
         q = int(np.searchsorted(latin_off, m.start(), "right") - 1)
         shift = par_off[latin[q]] - latin_off[q]
@@ -202,6 +229,9 @@ def find_mentions(
     if found_en:
         paras = np.searchsorted(par_off, [f[0] for f in found_en], "right") - 1
         for (s, e, surface), p in zip(found_en, paras.tolist()):
+            if surface in ambiguous_en:
+                ambiguous_found.append((p, s - par_off[p], e - par_off[p], surface))
+                continue
             code = names[surface]
             if code is not None:
                 emit(p, s - par_off[p], e - par_off[p], surface, code, "name")
@@ -286,6 +316,16 @@ def find_mentions(
     governor = vflag(_GOVERNOR)
     after_governor = np.zeros(n, bool)
     after_governor[1:] = governor[:-1] & ~new_par[1:]
+    # ... and across jieba's cut of a governed pair (有/关涉/港, 如涉/港)
+    across = np.zeros(n, bool)
+    across[1:] = vflag(_GOVERNOR_END)[:-1] & vflag(_ACROSS_CUT)[1:] & ~new_par[1:] & ~used[:-1]
+    across &= ~(gov2 | (gov1 & after_governor)) & ~used
+    for idx in np.flatnonzero(across):
+        before = words[codes[idx - 2]] if idx >= 2 and not new_par[idx - 1] else ""
+        if _cut_off(before, words[codes[idx - 1]]) and not _not_a_country(text_at(idx, 0), t_start[idx]):
+            w = words[codes[idx]]
+            emit(tpar[idx], t_start[idx], t_end[idx], w, governed[w], "governed")
+            used[idx] = True
     for idx in np.flatnonzero((gov2 | (gov1 & after_governor)) & ~used):
         w = words[codes[idx]]
         if gov2[idx]:
@@ -314,6 +354,12 @@ def find_mentions(
                 emit(p, t_start[idx], t_end[idx], w, code, "licensed")
         elif w in STANDALONE and abbr.get(w) in named:
             emit(p, t_start[idx], t_end[idx], w, abbr[w], "licensed")
+    # English forms of several countries (Korean), licensed by the document
+    for p, s, e, surface in ambiguous_found:
+        named = named_in.get(doc_of[p], set())
+        candidates = [c for c in ambiguous_en[surface] if c in named]
+        if len(candidates) == 1:
+            emit(p, s, e, surface, candidates[0], "licensed")
     # in the order of the paragraphs in ``segments``, then of the text
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS + ["row"])
     out = out.sort_values(["row", "start", "country"], kind="stable", ignore_index=True).drop(columns="row")
@@ -326,14 +372,14 @@ def fold_china(mentions: pd.DataFrame) -> pd.DataFrame:
     return mentions.assign(country=mentions["country"].replace(FOLD))
 
 
-_SIDE, _RELATION_COMPOUND, _PURE, _GOVERNED_WORD, _GOVERNED_CHAR, _GOVERNOR, _LONE, _USER_TERM = (
-    1 << i for i in range(8))
+(_SIDE, _RELATION_COMPOUND, _PURE, _GOVERNED_WORD, _GOVERNED_CHAR, _GOVERNOR, _LONE, _USER_TERM,
+ _GOVERNOR_END, _ACROSS_CUT) = (1 << i for i in range(10))
 
 
 @lru_cache(maxsize=None)
 def _word_bits(w: str) -> int:
     """What rules 1-5 can make of a token, as bits (computed once per distinct word)."""
-    _, _, sides, abbr, governed, terms = _index()
+    _, _, sides, abbr, governed, terms, _ = _index()
     flags = (
         w in sides,
         _relation_compound(w, abbr),
@@ -343,8 +389,17 @@ def _word_bits(w: str) -> int:
         w in GOVERNORS,
         w in AMBIGUOUS_SIDES or (w in AMBIGUOUS and w not in abbr) or w in STANDALONE,
         w in terms,
+        len(w) >= 2 and w[-1] in GOVERNORS,
+        len(w) == 1 and w in governed and w in ACROSS_CUT,
     )
     return sum(1 << i for i, f in enumerate(flags) if f)
+
+
+def _cut_off(before: str, w: str) -> bool:
+    """Whether jieba cut the governing character that ends ``w`` off the abbreviation
+    after it: ``w`` is no dictionary word (HMM joined 如 and 涉), or its other
+    characters complete the token ``before`` into one (有 + 关 of 关涉 = 有关)."""
+    return not in_dictionary(w) or bool(before) and in_dictionary(before + w[:-1])
 
 
 def _abbr_prefix(w: str, abbr) -> int:
@@ -422,22 +477,33 @@ def mention_table(
 
 
 def kind_table(mentions: pd.DataFrame, segments: pd.DataFrame, *, min_count: int = 1) -> pd.DataFrame:
-    """Mentions of each country in questions and in answers, per document, most
-    mentioned first (ties in the order of the codes): doc_id, country, question,
-    answer, total. What the questions-and-answers chart draws."""
-    table = mention_table(mentions, segments, by="kind", min_count=min_count)
+    """Mentions of each country in the spoken text, by kind of paragraph, per document,
+    most mentioned first (ties in the order of the codes): doc_id, country, statement
+    (the principal's unprompted remarks; the column only where a document has any),
+    question, answer, total. What the mentions-by-kind chart draws; headlines and
+    other editorial text are not speech and are left out."""
+    kinds = ("statement", "question", "answer")
+    table = mention_table(mentions, segments, by="kind", kinds=kinds, min_count=min_count)
+    shown = [k for k in kinds if k != "statement" or (table["kind"] == "statement").any()]
     if table.empty:
-        return pd.DataFrame(columns=["doc_id", "country", "question", "answer", "total"])
+        return pd.DataFrame(columns=["doc_id", "country", *shown, "total"])
     parts = []
     for doc_id, part in table.groupby("doc_id", sort=False):
         wide = part.pivot(index="country", columns="kind", values="mentions").fillna(0)
-        for kind in ("question", "answer"):
+        for kind in shown:
             if kind not in wide:
                 wide[kind] = 0
         wide = wide.assign(total=wide.sum(axis=1)).sort_values(["total"], ascending=True, kind="stable").iloc[::-1]
-        parts.append(wide[["question", "answer", "total"]].astype(int).reset_index().assign(doc_id=doc_id))
+        parts.append(wide[[*shown, "total"]].astype(int).reset_index().assign(doc_id=doc_id))
     out = pd.concat(parts, ignore_index=True)
-    return out[["doc_id", "country", "question", "answer", "total"]]
+    return out[["doc_id", "country", *shown, "total"]]
+
+
+def spoken(mentions: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+    """The mentions in speech (statements, questions, answers): headlines, titles and
+    narration are the editor's words, not the speakers', and are left out."""
+    keep = segments.loc[segments["kind"].isin(["statement", "question", "answer"]), ["doc_id", "para_no"]]
+    return mentions.merge(keep, on=["doc_id", "para_no"])[mentions.columns]
 
 
 def country_unit_table(mentions: pd.DataFrame, segments: pd.DataFrame, *, by: str = "unit_no",

@@ -77,15 +77,30 @@ def _jieba_block(block: str) -> tuple[str, ...]:
     return tuple(segmenter("jieba")(block))
 
 
+@lru_cache(maxsize=1)
+def _rjieba():
+    """jieba-rs with jieba's dictionary and the user terms."""
+    import rjieba
+
+    seg = rjieba.Jieba()
+    for term, freq in _user_freqs():
+        seg.add_word(term, freq, None)
+    return seg
+
+
+@lru_cache(maxsize=65536)
+def in_dictionary(word: str) -> bool:
+    """Whether ``word`` is a word of the segmenter's dictionary (jieba's, with the
+    user terms): a token that is not was joined by jieba's HMM from characters
+    the dictionary leaves apart (如涉 in 如涉港)."""
+    return bool(_rjieba().has_word(word))
+
+
 @lru_cache(maxsize=None)
 def segmenter(engine: Engine = "rjieba") -> Callable[[str], list[str]]:
     """A function from text to the list of its tokens (jieba's segmentation)."""
     if engine == "rjieba":
-        import rjieba
-
-        seg = rjieba.Jieba()
-        for term, freq in _user_freqs():
-            seg.add_word(term, freq, None)
+        seg = _rjieba()
 
         def cut(text: str) -> list[str]:
             if not _SYMBOL_RUN.search(text):

@@ -294,3 +294,50 @@ def test_photo_caption_and_page_furniture_are_not_speech(tmp_path):
     seg = read_transcript(path)
     assert seg["kind"].tolist() == ["narration", "question", "answer", "narration"]
     assert documents_table(seg).loc[0, "doc_id"] == "mfa_2021-01-04"
+
+
+def test_follow_ups_take_the_outlet_of_the_question_they_follow(page):
+    # 2020-04-29 (耿爽): 《澳大利亚人报》记者 asks about a park (paragraph 30), then 追问 (32),
+    # 记者回答 (34) and 追问 (37), each after Geng Shuang's reply; later 路透社记者 asks (45, 49)
+    # and 记者： speaks again (47, 51, 53). The English page labels all six "Follow-up:", after
+    # "The Australian:" and "Reuters:". Who asked a follow-up is who asked the question before it.
+    from analysis import add_outlet_info
+    from analysis.overview import origin_table
+
+    zh, en = add_outlet_info(page("zh_t1774733.html")), add_outlet_info(page("en_t1774812.html"))
+    for seg, australian, reuters in ((zh, "澳大利亚人报", "路透社"), (en, "The Australian", "Reuters")):
+        asked = seg[seg["kind"] == "question"].drop_duplicates("qa_no").set_index("qa_no")
+        assert list(asked.index[asked["follow_up"]]) == [12, 13, 14, 17, 19, 20, 24]
+        assert (asked.loc[asked["follow_up"], "outlet"] == "").all()  # the page names no outlet on them
+        assert list(asked.loc[[11, 12, 13, 14], "qa_outlet"]) == [australian] * 4
+        assert list(asked.loc[[16, 17, 18, 19, 20], "qa_outlet"]) == [reuters] * 5
+        assert set(asked["qa_origin"]) == {"domestic", "foreign"}  # no "unnamed" group
+        answers = seg[(seg["kind"] == "answer") & (seg["qa_no"] == 13)]
+        assert set(answers["qa_outlet"]) == {australian}  # the answer to a follow-up, too
+        assert set(origin_table(seg)["origin"]) == {"domestic", "foreign"}
+
+
+def test_follow_ups_after_anonymous_questions_stay_unnamed(page):
+    # 2019-03-28: 问： then 追问： (questions 3 and 4), no outlet named anywhere on the page
+    from analysis import add_outlet_info
+
+    for name in ("zh_t1649303.html", "en_t1649338.html"):
+        seg = add_outlet_info(page(name))
+        asked = seg[seg["kind"] == "question"].drop_duplicates("qa_no")
+        assert list(asked.loc[asked["follow_up"], "qa_no"]) == [3, 4]
+        assert set(asked["qa_origin"]) == {"unnamed"} and set(asked["qa_outlet"]) == {""}
+
+
+def test_no_follow_up_is_unnamed_after_a_named_question(pages_dir):
+    """Across the 2020 pages (the first to name outlets; page numbers from t1729222, 2020-01-02),
+    a follow-up is "unnamed" only where the question before it is."""
+    from analysis import add_outlet_info
+
+    pages = [p for p in sorted(pages_dir.glob("*_t*.html")) if int(p.stem.split("_t")[1]) >= 1729222]
+    seg = add_outlet_info(read_corpus(pages, errors="skip", progress=False))
+    asked = seg[seg["kind"] == "question"].drop_duplicates(["doc_id", "qa_no"])
+    before = asked.groupby("doc_id")["qa_outlet"].shift().fillna("")
+    follow = asked["follow_up"].to_numpy()
+    assert ((asked["qa_outlet"] == "") & (before != "") & follow).sum() == 0
+    inherited = asked[follow & (asked["outlet"] == "") & (asked["qa_outlet"] != "")]
+    assert len(inherited) == 43  # 21 Chinese, 22 English; before, all 43 were "unnamed"

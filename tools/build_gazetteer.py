@@ -8,6 +8,10 @@
   data/lexicons/gazetteer_extra.csv, by the rules in its notes.
 - Regions and organisations: data/lexicons/gazetteer_groups.csv, with codes that
   are no ISO country code (ORG:..., REG:...).
+- English adjectives and demonyms (Afghan, British, Koreans): data/lexicons/
+  gazetteer_demonyms.csv, into ``demonyms_en``; a form listed under several codes
+  (Korean: KR and KP) is ambiguous, and analysis.countries counts it only where
+  the document names exactly one of them.
 """
 from __future__ import annotations
 
@@ -54,12 +58,20 @@ def main() -> None:
                      "name_zh_hant": g.name_zh_hant, "aliases": set(filter(None, g.aliases.split("|"))),
                      "aliases_en": set(filter(None, g.aliases_en.split("|"))),
                      "side": set(filter(None, g.side.split("|"))), "abbr": set(filter(None, g.abbr.split("|")))})
+    demonyms = pd.read_csv(LEX / "gazetteer_demonyms.csv", dtype=str, keep_default_na=False)
+    if not demonyms["code"].is_unique:
+        raise ValueError("gazetteer_demonyms.csv: one row per code")
+    forms = dict(zip(demonyms["code"], demonyms["demonyms"]))
+    unknown = set(forms) - {r["code"] for r in rows}
+    if unknown:
+        raise ValueError(f"gazetteer_demonyms.csv: codes not in the gazetteer: {sorted(unknown)}")
     for r in rows:  # an alias that repeats a name adds nothing
         r["aliases"] -= {r["name_zh"], r["name_zh_hant"]}
         r["label_zh"], r["label_en"] = labels.get(r["code"], [r["name_zh"], r["name_en"]])
         r["aliases_en"] |= {r["name_en"], r["label_en"]}
+        r["demonyms_en"] = set(filter(None, forms.get(r["code"], "").split("|"))) - r["aliases_en"]
     out = pd.DataFrame(rows)
-    for col in ("aliases", "aliases_en", "side", "abbr"):
+    for col in ("aliases", "aliases_en", "demonyms_en", "side", "abbr"):
         out[col] = out[col].map(lambda s: "|".join(sorted(s - {""})))
     out.to_csv(LEX / "gazetteer.csv", index=False)
     print(f"{len(out)} entries: {out['kind'].value_counts().to_dict()}", file=sys.stderr)
