@@ -1,6 +1,8 @@
 """Tables that describe a transcript's questions and answers."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .outlets import add_outlet_info
@@ -11,8 +13,10 @@ def qa_table(segments: pd.DataFrame) -> pd.DataFrame:
     """One row per question: who asked, under which headline, how long the answer ran.
 
     Columns: doc_id, qa_no, section_no, section_title (the headline as printed),
-    outlet (as named), origin, follow_up, question, question_chars,
-    answer_paragraphs, answer_chars.
+    outlet (as named), qa_outlet (the outlet that asked: a follow-up's is that of the
+    question it follows), origin, follow_up, question, question_chars,
+    answer_paragraphs, answer_chars, answer_words (words of Latin script: the
+    length of an English answer; characters measure a Chinese one).
     """
     seg = add_outlet_info(segments)
     rows = []
@@ -29,16 +33,21 @@ def qa_table(segments: pd.DataFrame) -> pd.DataFrame:
                 "section_no": first["section_no"],
                 "section_title": first["section_title"],
                 "outlet": first["outlet"],
+                "qa_outlet": first["qa_outlet"],  # a follow-up's: the outlet of the question it follows
                 "origin": first["qa_origin"],
                 "follow_up": bool(first["follow_up"]),
                 "question": "\n".join(q["text"]),  # paragraphs kept apart
                 "question_chars": int(q["n_chars"].sum()),
                 "answer_paragraphs": len(a),
                 "answer_chars": int(a["n_chars"].sum()),
+                "answer_words": sum(len(_WORD.findall(t)) for t in a["text"]),
             }
         )
     table = pd.DataFrame(rows)
     return table.astype({"section_no": "Int64"}) if len(table) else table
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 
 
 def outlet_question_table(segments: pd.DataFrame, *, pool: bool = False) -> pd.DataFrame:

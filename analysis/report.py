@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+
+import pandas as pd
 from pathlib import Path
 
 from fontTools.ttLib import TTCollection
@@ -71,6 +73,41 @@ def _notebook_title(path: Path) -> str:
     return path.stem
 
 
+def _figure_title(png: Path) -> str:
+    """The title a figure was saved with (:func:`analysis.plots.style.save_figure` puts
+    it in the PNG's text chunk), or empty."""
+    from PIL import Image
+
+    try:
+        with Image.open(png) as im:
+            return im.text.get("Title", "") if hasattr(im, "text") else ""
+    except OSError:  # not a PNG we wrote: captioned by its name
+        return ""
+
+
+def _report_name(params: dict[str, str]) -> str:
+    """What a report is about, as its page's title: for one transcript, its date,
+    speaker and genre from the documents table (the file name where it is not built);
+    for a corpus, its name."""
+    if "transcript" not in params:
+        return params.get("corpus_id") or params.get("corpus", "")
+    from .labels import label, spokesperson_label
+
+    path = Path(params["transcript"])
+    lang = params.get("lang", "zh") if params.get("lang") in ("zh", "en") else "zh"
+    try:
+        from .pipeline import load_transcript
+
+        doc = load_transcript(path).documents.iloc[0]
+    except Exception:  # noqa: BLE001 - a title is no reason to fail the report
+        return path.name
+    parts = [spokesperson_label(doc["spokesperson"], lang) if doc["spokesperson"] else "",
+             label(f"genre_{doc['genre']}", lang) if doc["genre"] else "",
+             doc["date"].strftime("%Y-%m-%d") if pd.notna(doc["date"]) else "",
+             label("english_text", lang) if doc["lang"] == "en" else ""]
+    return " · ".join(p for p in parts if p) + f" ({path.name})"
+
+
 def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLike[str], params: dict[str, str],
                 notebooks: list[str] | None = None) -> Path:
     """The report's front page: parameters and versions, a link to every notebook's
@@ -98,8 +135,10 @@ def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLi
         stem = png.stem
         links = " · ".join(f'<a href="{escape(rel)}/{escape(stem)}.{ext}">{ext.upper()}</a>'
                            for ext in ("svg", "pdf", "csv") if (figures / f"{stem}.{ext}").exists())
+        title = _figure_title(png) or stem
         items.append(f'<figure><a href="{escape(rel)}/{escape(png.name)}"><img src="{escape(rel)}/{escape(png.name)}" '
-                     f'alt="{escape(stem)}" loading="lazy"></a><figcaption>{escape(stem)}<br>{links}</figcaption></figure>')
+                     f'alt="{escape(title)}" loading="lazy"></a><figcaption>{escape(title)}<br>'
+                     f'<small>{escape(stem)}</small> · {links}</figcaption></figure>')
     # tables that are no figure's data (a concordance), nor a figure's second table (its events)
     tables = [csv for csv in sorted(figures.glob("*.csv")) if ours(csv) and not (figures / f"{csv.name.split('.')[0]}.png").exists()]
     table_items = "\n".join(f'<li><a href="{escape(rel)}/{escape(csv.name)}">{escape(csv.name)}</a></li>'
@@ -108,13 +147,14 @@ def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLi
                          for p in pages)
     rows = "\n".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in params.items())
     versions = ", ".join(f"{k} {v}" for k, v in info["packages"].items())
-    subject = params.get("transcript") or params.get("corpus_id") or params.get("corpus", "")
-    name = Path(subject).name if "transcript" in params else subject
+    lang = params.get("lang", "zh")
+    name = _report_name(params)
     doc_lang = {"en": "English documents", "both": "Chinese and English documents"}.get(params.get("doc_lang", ""))
     if doc_lang:
         name = f"{name} ({doc_lang})"
+    name += " · English labels" if lang == "en" else " · 中文标签"
     html = f"""<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>Report: {escape(name)}</title>
+<html lang="{'en' if lang == 'en' else 'zh'}"><head><meta charset="utf-8"><title>{escape(name)}</title>
 <style>
 {font_face_css('url("../fonts/wqy-microhei.ttf")')}
 body {{ font-family: "WenQuanYi Micro Hei Web", system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; }}
@@ -122,7 +162,7 @@ table {{ border-collapse: collapse; }} th, td {{ text-align: left; padding: .2em
 .gallery {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(16em, 1fr)); gap: 1em; }}
 figure {{ margin: 0; }} img {{ width: 100%; border: 1px solid #ddd; }} figcaption {{ font-size: .85em; }}
 </style></head><body>
-<h1>Report: {escape(name)}</h1>
+<h1>{escape(name)}</h1>
 <h2>Sections</h2><ul>
 {sections}
 </ul>

@@ -459,15 +459,16 @@ def arc_table(segments: pd.DataFrame, terms: pd.DataFrame, *, level: Level = "pa
 
 
 def highlight_html(terms: pd.DataFrame, doc_id: str, para_no: int) -> str:
-    """A paragraph as HTML with its scored terms marked: green positive, red
-    negative, the weight in each mark's tooltip and after the paragraph."""
+    """A paragraph as HTML with its scored terms marked: purple positive, orange
+    negative (the figures' colour-blind-safe pair), the weight in each mark's
+    tooltip and after the paragraph."""
     from html import escape
 
     t = terms[(terms["doc_id"] == doc_id) & (terms["para_no"] == para_no)]
     parts = []
     for row in t.itertuples():
         if row.weight:
-            colour = "#1e8449" if row.weight > 0 else "#c0392b"
+            colour = "#5e3c99" if row.weight > 0 else "#b35806"  # PuOr, as TONE_COLORS (text: a darker orange)
             parts.append(
                 f'<span style="color:{colour};font-weight:bold;border-bottom:2px solid {colour}" '
                 f'title="{escape(row.term)}: {row.weight:+.2f}">{escape(row.token)}</span>'

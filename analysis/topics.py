@@ -28,7 +28,7 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from .config import DATA_DIR
-from .labels import Lang
+from .labels import Lang, theme_terms_label
 from .outlets import add_outlet_info
 from .tokens import add_segment_info, content_tokens
 from .units import add_units, group_keys
@@ -134,11 +134,26 @@ class ThemeModel:
     terms: pd.DataFrame  # theme, rank, term, weight
     weights: pd.DataFrame  # doc_id, para_no, theme_1 ... theme_k
     coherence: pd.DataFrame  # k, npmi (every k tried)
+    paragraphs: int = 0  # answer paragraphs fitted
 
-    def labels(self, n: int = 3) -> dict[str, str]:
-        """Each theme's label: its ``n`` top terms."""
+    def caveats(self) -> list[str]:
+        """What a reader should know before trusting the themes: a number of themes
+        at the top of the range tried (coherence had not peaked: the choice is the
+        range's, not the data's), and themes resting on a handful of paragraphs."""
+        notes = []
+        if len(self.coherence) > 1 and self.k == int(self.coherence["k"].max()):
+            notes.append(f"{self.k} themes is the largest number tried: coherence was still rising, so the "
+                         "range chose it, not the data. Set n_topics to compare fewer themes.")
+        if self.paragraphs and self.paragraphs / self.k < 4:
+            notes.append(f"{self.paragraphs} answer paragraphs for {self.k} themes (about "
+                         f"{self.paragraphs / self.k:.1f} a theme): each theme rests on a few paragraphs; "
+                         "read them as leads, not as the transcript's structure.")
+        return notes
+
+    def labels(self, n: int = 3, lang: Lang = "zh") -> dict[str, str]:
+        """Each theme's label: its ``n`` top terms (in English their glosses)."""
         return {
-            theme: "·".join(group.nsmallest(n, "rank")["term"])
+            theme: theme_terms_label("·".join(group.nsmallest(n, "rank")["term"]), lang)
             for theme, group in self.terms.groupby("theme", sort=False)
         }
 
@@ -203,7 +218,8 @@ def theme_model(
     w, terms, _ = fits[best]
     weights = pd.DataFrame(w, columns=[f"theme_{i + 1}" for i in range(best)])
     keys = pd.DataFrame(list(para_terms.index), columns=["doc_id", "para_no"])
-    return ThemeModel(k=best, terms=terms, weights=pd.concat([keys, weights], axis=1), coherence=coherence)
+    return ThemeModel(k=best, terms=terms, weights=pd.concat([keys, weights], axis=1), coherence=coherence,
+                      paragraphs=int(counts.shape[0]))
 
 
 def theme_flow_table(model: ThemeModel, segments: pd.DataFrame) -> pd.DataFrame:

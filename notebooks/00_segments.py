@@ -35,6 +35,7 @@ from IPython.display import display
 
 import analysis
 from analysis import overview, pipeline, plots
+from analysis.display import show
 
 params = analysis.check_params(
     transcript=transcript, lang=lang, principal=principal, figures_dir=figures_dir
@@ -54,7 +55,7 @@ else:
 # this parse.
 
 # %%
-documents.T
+show(documents.T, params.lang, names=False)
 
 # %% [markdown]
 # ## Paragraphs by kind
@@ -69,14 +70,20 @@ segments["kind"].value_counts().rename("paragraphs").to_frame()
 
 # %%
 by_outlet = overview.outlet_question_table(segments)
-fig = plots.plot_questions_by_outlet(by_outlet, lang=params.lang)
-plots.save_figure(fig, "00_questions_by_outlet", folder=figures, data=by_outlet, lang=params.lang)
-fig
+if len(by_outlet) and by_outlet["questions"].max() > 1:
+    fig = plots.plot_questions_by_outlet(by_outlet, lang=params.lang)
+    plots.save_figure(fig, "00_questions_by_outlet", folder=figures, data=by_outlet, lang=params.lang)
+    display(fig)
+else:  # a chart of equal bars says nothing a sentence does not
+    print(plots.drop_figure("00_questions_by_outlet", folder=figures,
+                            note=f"Each of the {len(by_outlet)} outlets asked one question; no chart."))
+display(show(by_outlet.drop(columns="doc_id"), params.lang))
 
 # %% [markdown]
-# Each bar is one outlet; its length is the number of questions it asked (follow-ups
-# count as questions), red for outlets based in China (Hong Kong's Phoenix TV included, see
-# `data/outlets.md`), blue for foreign ones.
+# Each bar is one outlet; its length is the number of questions it asked (a follow-up
+# counts as a question of the outlet that asked the question it follows), red for outlets
+# based in China (Hong Kong's Phoenix TV included, see `data/outlets.md`), blue for foreign
+# ones. Where every outlet asked once, the table says it and no chart is drawn.
 
 # %% [markdown]
 # ## Domestic and foreign questioners
@@ -84,20 +91,23 @@ fig
 # outlet that asked; `outlets.csv` records each outlet's country and kind.
 
 # %%
-overview.origin_table(segments)
+show(overview.origin_table(segments), params.lang)
 
 # %% [markdown]
 # ## Answer length per question
 
 # %%
 qa = overview.qa_table(segments)
-fig = plots.plot_answer_length(qa, lang=params.lang)
+# English answers are measured in words, Chinese ones in characters
+length = "answer_words" if documents["lang"].iloc[0] == "en" else "answer_chars"
+fig = plots.plot_answer_length(qa, lang=params.lang, value=length)
 plots.save_figure(fig, "00_answer_length", folder=figures, data=qa, lang=params.lang)
 fig
 
 # %% [markdown]
 # Bars run top to bottom in speaking order; a longer bar is a longer answer, in
-# characters of the principal's reply (labels and headlines not counted).
+# characters of the principal's reply (in words for an English transcript; labels and
+# headlines not counted).
 
 # %% [markdown]
 # ## The questions and answers
@@ -106,4 +116,4 @@ fig
 import pandas as pd
 
 with pd.option_context("display.max_colwidth", None, "display.max_rows", None):
-    display(qa.drop(columns=["doc_id"]))
+    display(show(qa.drop(columns=["doc_id"]), params.lang))

@@ -39,10 +39,12 @@ lang = "zh"
 figures_dir = ""
 
 # %%
-from IPython.display import HTML, display
+from IPython.display import HTML, Markdown, display
 
 import analysis
+from analysis.display import show
 from analysis import pipeline, plots, sentiment
+from analysis.labels import unit_names
 from analysis.params import ParameterError
 
 params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=figures_dir)
@@ -51,31 +53,41 @@ if level not in sentiment.LEVELS:
 figures = params.figures_dir
 tables = pipeline.load_transcript(params.transcript)
 segments, terms, paragraphs = tables.segments, tables.terms, tables.paragraphs
-if tables.documents["lang"].iloc[0] != "zh":
-    print("Note: the tone lexicons are Chinese; this transcript is not, so every score is 0.")
+# the tone lexicons are Chinese: an English transcript gets a note, not charts of zeros
+scored = tables.documents["lang"].iloc[0] == "zh"
+if not scored:
+    for stem in ("03_tone_arc", "03_tone_by_section", "03_question_answer_tone", "03_tone_by_origin", "03_driver_terms"):
+        plots.drop_figure(stem, folder=figures)
+    display(Markdown("**Note:** the tone lexicons and rules are Chinese; this transcript is English, so it "
+                     "has no tone scores and this notebook draws no chart. Score its Chinese version instead."))
 
 # %% [markdown]
 # ## The tone arc
 
 # %%
-arc = sentiment.arc_table(segments, terms, level=level)
-fig = plots.plot_tone_arc(arc, level=level, lang=params.lang)
-plots.save_figure(fig, "03_tone_arc", folder=figures, data=arc, lang=params.lang)
-fig
+if scored:
+    arc = sentiment.arc_table(segments, terms, level=level)
+    fig = plots.plot_tone_arc(arc, level=level, lang=params.lang)
+    plots.save_figure(fig, "03_tone_arc", folder=figures, data=arc, lang=params.lang)
+    display(fig)
 
 # %% [markdown]
 # Each bar is one unit in speaking order (grey the principal's answers, orange the
-# questions); above zero warmer, below more combative. Numbers on top mark where each
-# section (each Q&A) begins.
+# questions); above zero warmer, below more combative; a small open circle on the zero line
+# is a unit scored exactly 0 (no evaluative term, or as much warmth as combat), present but
+# neutral. Numbers on top mark where each section (each Q&A) begins. Headlines and other
+# editorial text are not speech and are not drawn.
 
 # %% [markdown]
 # ## Tone by section
 
 # %%
-by_section = sentiment.tone_table(segments, paragraphs, by=["unit_no", "unit_title"], kinds=("answer",))
-fig = plots.plot_tone_by_section(by_section, lang=params.lang)
-plots.save_figure(fig, "03_tone_by_section", folder=figures, data=by_section, lang=params.lang)
-fig
+if scored:
+    by_section = sentiment.tone_table(segments, paragraphs, by=["unit_no", "unit_title"], kinds=("answer",)).merge(
+        unit_names(segments, tables.mentions, lang=params.lang), on=["doc_id", "unit_no", "unit_title"])
+    fig = plots.plot_tone_by_section(by_section, lang=params.lang)
+    plots.save_figure(fig, "03_tone_by_section", folder=figures, data=by_section, lang=params.lang)
+    display(fig)
 
 # %% [markdown]
 # The pooled tone of each section's answer: all its terms' weights together, so longer
@@ -86,10 +98,11 @@ fig
 # ## Question tone and answer tone
 
 # %%
-qa_tone = sentiment.question_answer_tone_table(segments, paragraphs)
-fig = plots.plot_question_answer_tone(qa_tone, lang=params.lang)
-plots.save_figure(fig, "03_question_answer_tone", folder=figures, data=qa_tone, lang=params.lang)
-fig
+if scored:
+    qa_tone = sentiment.question_answer_tone_table(segments, paragraphs)
+    fig = plots.plot_question_answer_tone(qa_tone, lang=params.lang)
+    plots.save_figure(fig, "03_question_answer_tone", folder=figures, data=qa_tone, lang=params.lang)
+    display(fig)
 
 # %% [markdown]
 # Each point is one Q&A: the tone of the question (x) against the tone of the answer (y).
@@ -101,11 +114,12 @@ fig
 # ## Tone by questioner's origin
 
 # %%
-by_origin = sentiment.tone_table(segments, paragraphs, by=["qa_origin", "kind"], kinds=("question", "answer"))
-fig = plots.plot_tone_by_origin(by_origin, lang=params.lang)
-plots.save_figure(fig, "03_tone_by_origin", folder=figures, data=by_origin, lang=params.lang)
-display(fig)
-by_origin
+if scored:
+    by_origin = sentiment.tone_table(segments, paragraphs, by=["qa_origin", "kind"], kinds=("question", "answer"))
+    fig = plots.plot_tone_by_origin(by_origin, lang=params.lang)
+    plots.save_figure(fig, "03_tone_by_origin", folder=figures, data=by_origin, lang=params.lang)
+    display(fig)
+    display(show(by_origin, params.lang))
 
 # %% [markdown]
 # Pooled tone of the questions from, and of the answers to, domestic and foreign outlets (n:
@@ -116,10 +130,11 @@ by_origin
 # ## The terms that drive the tone
 
 # %%
-drivers = sentiment.driver_table(terms[terms["para_no"].isin(segments.loc[segments["kind"] == "answer", "para_no"])], n=12)
-fig = plots.plot_driver_terms(drivers, lang=params.lang)
-plots.save_figure(fig, "03_driver_terms", folder=figures, data=drivers, lang=params.lang)
-fig
+if scored:
+    drivers = sentiment.driver_table(terms[terms["para_no"].isin(segments.loc[segments["kind"] == "answer", "para_no"])], n=12)
+    fig = plots.plot_driver_terms(drivers, lang=params.lang)
+    plots.save_figure(fig, "03_driver_terms", folder=figures, data=drivers, lang=params.lang)
+    display(fig)
 
 # %% [markdown]
 # The answer terms with the largest summed weight on each side (¬ marks a negated term, as in
@@ -127,19 +142,23 @@ fig
 
 # %% [markdown]
 # ## Look at any paragraph's scored terms
-# In JupyterLab, pick a paragraph: its terms are marked (green positive, red negative; hover
+# In JupyterLab, pick a paragraph: its terms are marked (purple positive, orange negative; hover
 # for the weight), with the score and the list of terms below. (The viewer is interactive in
 # JupyterLab only; the static report shows the most combative paragraph below it instead.)
 
 # %%
-display(sentiment.term_viewer(terms, segments))
-worst = paragraphs.merge(segments[["doc_id", "para_no", "kind"]]).query("kind == 'answer'").nsmallest(1, "score")
-HTML(sentiment.highlight_html(terms, worst["doc_id"].iloc[0], int(worst["para_no"].iloc[0])))
+if scored:
+    display(sentiment.term_viewer(terms, segments))
+    worst = paragraphs.merge(segments[["doc_id", "para_no", "kind"]]).query("kind == 'answer'").nsmallest(1, "score")
+    display(HTML(sentiment.highlight_html(terms, worst["doc_id"].iloc[0], int(worst["para_no"].iloc[0]))))
 
 # %% [markdown]
-# The most combative and the warmest sentences:
+# The most combative and the warmest sentences spoken (statements, questions and answers;
+# headlines and other editorial text are not speech):
 
 # %%
-sentences = tables.with_sentence_text()
-display(sentences.nsmallest(5, "score")[["para_no", "text", "score", "negative_terms"]])
-sentences.nlargest(5, "score")[["para_no", "text", "score", "positive_terms"]]
+if scored:
+    sentences = tables.with_sentence_text().merge(segments[["doc_id", "para_no", "kind"]])
+    sentences = sentences[sentences["kind"].isin(["statement", "question", "answer"])]
+    display(sentences.nsmallest(5, "score")[["para_no", "text", "score", "negative_terms"]])
+    display(sentences.nlargest(5, "score")[["para_no", "text", "score", "positive_terms"]])

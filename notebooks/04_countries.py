@@ -15,27 +15,36 @@
 # # Country mentions: who is named, where, how often, in what tone
 #
 # Countries, territories, regions and organisations are found in the paragraphs' text (never
-# in speaker labels) by four rules: names and aliases from the gazetteer
-# (`data/lexicons/gazetteer.csv`, CLDR names plus documented aliases), 方 side forms (美方),
-# compounds of one-character abbreviations (中美, 中日韩, 中俄关系: one mention per country),
-# and characters governed by a verb (访华, 涉港). Single characters inside ordinary words
-# (美好, 法律, 加强) and dates (24日) are not mentions.
+# in speaker labels) by five rules: names and aliases from the gazetteer
+# (`data/lexicons/gazetteer.csv`, CLDR names plus documented aliases; in English transcripts
+# the English names, aliases and adjectives), 方 side forms (美方), compounds of
+# one-character abbreviations (中美, 中日韩, 中俄关系: one mention per country), characters
+# governed by a verb (访华, 涉港), and lone abbreviations (美政府) where the document names the
+# country in full. Single characters inside ordinary words (美好, 法律, 加强) and dates (24日)
+# are not mentions. Only what is said counts: headlines and other editorial text are left out
+# of every chart and table here.
 #
 # **Parameters**: `transcript` (file, relative to the project root), `level` (`country`: Hong
 # Kong, Macao and Taiwan counted as China; `territory`: each on its own), `lang` (`zh`/`en`
-# labels), `min_count` (leave out countries named fewer times), `figures_dir`.
+# labels), `min_count` (leave out countries named fewer times), `china` (`separate`: China's
+# own mentions, mostly self-reference, are counted in a line of their own and left out of the
+# charts, where they would dwarf every other country and make the network a star; `include`:
+# China drawn like any other country), `figures_dir`.
 
 # %% tags=["parameters"]
 transcript = "data/raw/wangyi_2020-05-24_npc.txt"
 level = "territory"
 lang = "zh"
 min_count = 1
+china = "separate"
 figures_dir = ""
 
 # %%
+import pandas as pd
 from IPython.display import display
 
 import analysis
+from analysis.display import show
 from analysis import countries, pipeline, plots, units
 from analysis.params import ParameterError, positive_int
 
@@ -43,11 +52,23 @@ params = analysis.check_params(transcript=transcript, lang=lang, figures_dir=fig
 if level not in ("country", "territory"):
     raise ParameterError(f"level must be country or territory, not {level!r}")
 min_count = positive_int("min_count", min_count)
+if china not in ("separate", "include"):
+    raise ParameterError(f"china must be separate or include, not {china!r}")
 figures = params.figures_dir
 tables = pipeline.load_transcript(params.transcript)
 segments = tables.segments
-mentions = countries.fold_china(tables.mentions) if level == "country" else tables.mentions
-print(f"{len(mentions)} mentions of {mentions['country'].nunique()} countries and organisations")
+said = countries.spoken(tables.mentions, segments)  # not headlines or other editorial text
+said = countries.fold_china(said) if level == "country" else said
+print(f"{len(said)} mentions of {said['country'].nunique()} countries and organisations in what was said")
+mentions = said
+if china == "separate":
+    own = said[said["country"] == "CN"]
+    mentions = said[said["country"] != "CN"]
+    by_kind_cn = segments.set_index(["doc_id", "para_no"])["kind"].reindex(
+        pd.MultiIndex.from_frame(own[["doc_id", "para_no"]])).value_counts()
+    print(f"China, counted apart and left out of the charts below: {len(own)} mentions ("
+          + ", ".join(f"{n} in {k}s" for k, n in by_kind_cn.items()) + ")"
+          + (", Hong Kong, Macao and Taiwan included (level='country')" if level == "country" else ""))
 
 # %% [markdown]
 # ## Mentions in questions and in answers
@@ -57,11 +78,12 @@ by_kind = countries.kind_table(mentions, segments, min_count=min_count)
 fig = plots.plot_mentions_by_kind(by_kind, lang=params.lang)
 plots.save_figure(fig, "04_mentions_by_kind", folder=figures, data=by_kind, lang=params.lang)
 display(fig)
-by_kind
+show(by_kind, params.lang)
 
 # %% [markdown]
-# Orange bars count mentions in the journalists' questions, grey ones in the principal's
-# answers (the opening statement, headlines and editorial text are left out).
+# Orange bars count mentions in the journalists' questions, dark grey ones in the principal's
+# answers, light grey ones in the principal's opening statement where there is one (headlines
+# and editorial text are left out, here and in every chart below).
 
 # %% [markdown]
 # ## Where each country comes up
@@ -85,10 +107,10 @@ plots.save_figure(fig, "04_world_map", folder=figures, data=on_map, lang=params.
 fig
 
 # %% [markdown]
-# Countries and territories shaded by how often they are named (log scale; questions, answers
-# and editorial text together); grey ones are not named, and small places (Hong Kong, Macao)
-# are too small to see at this scale: the bar chart above has them. Regions and organisations
-# are not on the map.
+# Countries and territories shaded by how often they are named, in classes (1, 2, 3–5 ...;
+# statements, questions and answers together, the same counts as the bars above); grey ones are
+# not named, and small places (Hong Kong, Macao) are too small to see at this scale: the bar
+# chart above has them. Regions and organisations are not on the map.
 
 # %% [markdown]
 # ## Named together
@@ -98,7 +120,7 @@ pairs = countries.network_table(countries.comention_table(mentions), mentions)
 fig = plots.plot_comention_network(pairs, lang=params.lang)
 plots.save_figure(fig, "04_comention_network", folder=figures, data=pairs, lang=params.lang)
 display(fig)
-pairs.head(15)
+show(pairs.head(15), params.lang)
 
 # %% [markdown]
 # A line joins two countries named in the same sentence; the thicker the line, the more such
@@ -110,11 +132,15 @@ pairs.head(15)
 # ## Tone toward each country
 
 # %%
-tone = countries.country_tone_table(mentions, tables.sentences, min_count=max(3, min_count))
-fig = plots.plot_country_tone(tone, lang=params.lang)
-plots.save_figure(fig, "04_country_tone", folder=figures, data=tone, lang=params.lang)
-display(fig)
-tone
+if tables.documents["lang"].iloc[0] == "zh":
+    tone = countries.country_tone_table(mentions, tables.sentences, min_count=max(3, min_count))
+    fig = plots.plot_country_tone(tone, lang=params.lang)
+    plots.save_figure(fig, "04_country_tone", folder=figures, data=tone, lang=params.lang)
+    display(fig)
+    display(show(tone, params.lang))
+else:
+    print(plots.drop_figure("04_country_tone", folder=figures, note="The tone lexicons are Chinese and this "
+                            "transcript is English: no tone toward countries (see its Chinese version)."))
 
 # %% [markdown]
 # Each dot is the mean tone score of the sentences that name the country (n beside its name),
@@ -128,7 +154,5 @@ tone
 # The full listing, for checking: each mention with ten characters on either side.
 
 # %%
-import pandas as pd
-
 with pd.option_context("display.max_rows", None):
-    display(countries.mention_kwic(mentions, segments))
+    display(countries.mention_kwic(said, segments))

@@ -12,7 +12,7 @@ the table it drew, with display names for its codes. Every name shown comes from
 from .countries import plot_comention_network, plot_country_heatmap, plot_country_tone, plot_mentions_by_kind, \
     plot_world_map
 from .overview import plot_answer_length, plot_questions_by_outlet
-from .style import FORMATS, check_glyphs, figure_style, font_path, save_figure, style_paths
+from .style import FORMATS, check_glyphs, drop_figure, figure_style, font_path, save_figure, style_paths
 from .tone import plot_driver_terms, plot_question_answer_tone, plot_tone_arc, plot_tone_by_origin, \
     plot_tone_by_section
 from .trends import plot_activity, plot_answer_tone_by, plot_country_tone_trends, plot_country_trends, \
@@ -23,7 +23,7 @@ from .topics import plot_coherence, plot_section_keywords, plot_shares, plot_the
 from .words import plot_keyness, plot_top_terms, plot_wordcloud, wordcloud_layout
 
 __all__ = [
-    "FORMATS", "check_glyphs", "figure_style", "font_path", "save_figure", "style_paths",
+    "FORMATS", "check_glyphs", "drop_figure", "figure_style", "font_path", "save_figure", "style_paths",
     "plot_answer_length", "plot_questions_by_outlet",
     "plot_keyness", "plot_top_terms", "plot_wordcloud", "wordcloud_layout",
     "plot_coherence", "plot_section_keywords", "plot_shares", "plot_theme_by_origin", "plot_theme_flow",

@@ -7,24 +7,29 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..labels import Lang, country_label, label
-from .style import KIND_COLORS, TONE_COLORS, empty_figure, figure_style
+from .style import KIND_COLORS, TONE_COLORS, empty_figure, figure_style, wrap
 from .worldmap import world_shapes
 
 
 def plot_mentions_by_kind(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
-    """Grouped horizontal bars: mentions of each country in questions and in answers,
-    in the table's order from the top. ``table`` is :func:`analysis.countries.kind_table`."""
+    """Grouped horizontal bars: mentions of each country in statements (where the
+    table has them), questions and answers, in the table's order from the top.
+    ``table`` is :func:`analysis.countries.kind_table`."""
     if table.empty:
         return empty_figure("mentions_by_kind", lang)
+    kinds = [k for k in ("statement", "question", "answer") if k in table.columns]
     wide = table.set_index("country").iloc[::-1]
     y = np.arange(len(wide))
+    bar = 0.8 / len(kinds)
     with figure_style("single"):
-        fig, ax = plt.subplots(figsize=(3.5, 0.24 * len(wide) + 1.2))
-        ax.barh(y + 0.2, wide["question"], height=0.4, color=KIND_COLORS["question"], label=label("question", lang))
-        ax.barh(y - 0.2, wide["answer"], height=0.4, color=KIND_COLORS["answer"], label=label("answer", lang))
+        fig, ax = plt.subplots(figsize=(3.5, (0.12 * len(kinds) + 0.04) * len(wide) + 1.2))
+        for i, kind in enumerate(kinds):
+            ax.barh(y + 0.4 - bar * (i + 0.5), wide[kind], height=bar, color=KIND_COLORS[kind], label=label(kind, lang))
         ax.set_yticks(y, [country_label(c, lang) for c in wide.index])
+        ax.set_ylim(-0.6, len(wide) - 0.4)
         ax.set_xlabel(label("mentions", lang))
-        fig.legend(loc="outside lower center", ncols=2)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        fig.legend(loc="outside lower center", ncols=len(kinds))
         fig.suptitle(label("mentions_by_kind", lang))
     return fig
 
@@ -58,7 +63,9 @@ def plot_comention_network(pairs: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     pair named in the same sentence, width by the number of such sentences.
 
     ``pairs`` is :func:`analysis.countries.network_table` (each pair, and each end's
-    mentions). The circle layout is deterministic.
+    mentions). The circle layout is deterministic; each name sits outside its dot,
+    along the radius, wrapped to three short lines, so no name is cut at the edge and
+    neighbours at the top do not run into each other.
     """
     if pairs.empty:
         return empty_figure("comention", lang)
@@ -68,7 +75,7 @@ def plot_comention_network(pairs: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     pos = {c: (np.cos(a), np.sin(a)) for c, a in angle.items()}
     top = max(1, int(pairs["sentences"].max())) if len(pairs) else 1
     with figure_style("single"):
-        fig, ax = plt.subplots(figsize=(3.5, 3.5))
+        fig, ax = plt.subplots(figsize=(3.5, 3.1))
         for r in pairs.itertuples():
             (x1, y1), (x2, y2) = pos[r.a], pos[r.b]
             ax.plot([x1, x2], [y1, y2], color="#7f8c8d", linewidth=0.4 + 3 * r.sentences / top, zorder=1)
@@ -76,10 +83,11 @@ def plot_comention_network(pairs: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         for c in nodes:
             x, y = pos[c]
             ax.scatter(x, y, s=20 + 180 * counts.get(c, 0) / biggest, color="#2471a3", zorder=2)
-            ax.annotate(country_label(c, lang), (x, y), xytext=(6 * np.sign(x or 1), 6 * np.sign(y or 1)),
-                        textcoords="offset points", fontsize=6.5,
-                        ha="left" if x >= 0 else "right", va="bottom" if y >= 0 else "top")
-        ax.set_xlim(-1.6, 1.6)
+            ax.text(1.13 * x, 1.13 * y, wrap(country_label(c, lang), 14 if lang == "en" else 7, lines=3),
+                    fontsize=6.5, linespacing=1.0,
+                    ha="left" if x > 0.25 else "right" if x < -0.25 else "center",
+                    va="bottom" if y > 0.25 else "top" if y < -0.25 else "center")
+        ax.set_xlim(-1.75, 1.75)
         ax.set_ylim(-1.4, 1.4)
         ax.set_aspect("equal")
         ax.set_axis_off()
@@ -109,17 +117,22 @@ def plot_country_tone(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
 
 
 def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
-    """A world map shaded by mentions (log scale); countries not named in grey.
+    """A world map shaded by mentions in classes (1, 2, 3–5, 6–10 ...); countries not named in grey.
 
     ``table`` is :func:`analysis.countries.map_table` (country, mentions: the
     countries and territories the map has outlines for)."""
-    from matplotlib.colors import LogNorm
+    from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.collections import PathCollection
 
     shapes = world_shapes()
     counts = table.set_index("country")["mentions"]
-    cmap = plt.get_cmap("OrRd")
-    norm = LogNorm(vmin=1, vmax=max(2, int(counts.max()) if len(counts) else 2))
+    # classes of counts, not a continuous scale: 1 and 2 get colours of their own, well
+    # away from the grey of countries not named (YlOrRd from its yellow, not its near-white)
+    top = int(counts.max()) if len(counts) else 1
+    edges = [1, 2, 3, 6, 11, 21, 51, 101, 201, 501, 1001]
+    edges = [e for e in edges if e <= top] + [next((e for e in edges if e > top), top + 1)]
+    cmap = ListedColormap(plt.get_cmap("YlOrRd")(np.linspace(0.2, 0.95, max(1, len(edges) - 1))))
+    norm = BoundaryNorm(edges, cmap.N)
     with figure_style("double"):
         fig, ax = plt.subplots(figsize=(7.2, 3.9))
         # one collection of all outlines (a patch each made the map the slowest figure to build)
@@ -136,6 +149,9 @@ def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         ax.set_aspect("equal")
         ax.set_axis_off()
         sm = plt.cm.ScalarMappable(norm=norm, cmap=cmap)
-        fig.colorbar(sm, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, label=label("mentions", lang))
+        bar = fig.colorbar(sm, ax=ax, orientation="horizontal", fraction=0.04, pad=0.02, label=label("mentions", lang))
+        middles = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
+        bar.set_ticks(middles, labels=[str(a) if b - a == 1 else f"{a}–{b - 1}" for a, b in zip(edges, edges[1:])])
+        bar.ax.tick_params(length=0, labelsize=6)
         fig.suptitle(label("world_map", lang))
     return fig

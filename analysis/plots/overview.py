@@ -21,15 +21,16 @@ def plot_questions_by_outlet(table: pd.DataFrame, *, lang: Lang = "zh") -> Figur
     return fig
 
 
-def plot_answer_length(qa: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
-    """Bars: answer length (characters) per question in speaking order, coloured by origin.
+def plot_answer_length(qa: pd.DataFrame, *, lang: Lang = "zh", value: str = "answer_chars") -> Figure:
+    """Bars: answer length per question in speaking order, coloured by origin; in
+    characters (``value="answer_chars"``, Chinese) or words (``"answer_words"``, English).
 
     ``qa`` is :func:`analysis.overview.qa_table`; each bar is labelled with
     the question's number and the outlet that asked it.
     """
-    names = [f"{r.qa_no}  {_outlet_name(r, lang)}" for r in qa.itertuples()]
-    return _origin_bars(names, qa["answer_chars"], qa["origin"], lang=lang,
-                        xlabel="answer_chars", title="answer_length")
+    names = [f"{r.qa_no}  {outlet_label(getattr(r, 'qa_outlet', r.outlet), lang)}"
+             + (f" ({label('follow_up', lang)})" if getattr(r, "follow_up", False) else "") for r in qa.itertuples()]
+    return _origin_bars(names, qa[value], qa["origin"], lang=lang, xlabel=value, title="answer_length")
 
 
 def _origin_bars(names, values, origins, *, lang: Lang, xlabel: str, title: str) -> Figure:

@@ -124,12 +124,23 @@ def stable_svg_ids(svg: bytes) -> bytes:
     return pattern.sub(lambda m: names[m.group(1)], svg)
 
 
+def figure_title(fig: Figure) -> str:
+    """The figure's title as printed (its suptitle, else its first panel's title)."""
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        return fig._suptitle.get_text()
+    return next((ax.get_title() for ax in fig.axes if ax.get_title()), "")
+
+
 def _save(fig: Figure, f, fmt: str) -> None:
+    # the title travels in the file (PNG text chunk, PDF and SVG metadata): the report's
+    # gallery captions each figure with it, and a figure copied elsewhere keeps it
+    title = figure_title(fig)
+    metadata = {**_METADATA[fmt], **({"Title": title} if title else {})}
     if fmt != "svg":
-        fig.savefig(f, format=fmt, metadata=_METADATA[fmt])
+        fig.savefig(f, format=fmt, metadata=metadata)
         return
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata=_METADATA["svg"])
+    fig.savefig(buffer, format="svg", metadata=metadata)
     data = stable_svg_ids(buffer.getvalue())
     if isinstance(f, (str, os.PathLike)):
         Path(f).write_bytes(data)
@@ -181,8 +192,58 @@ def save_figure(
     return written
 
 
-KIND_COLORS = {"statement": "#7f8c8d", "question": "#e59866", "answer": "#4d4d4d"}
-TONE_COLORS = {"positive": "#1e8449", "negative": "#c0392b"}
+def drop_figure(stem: str, *, folder: str | os.PathLike[str] | None = None, note: str = "") -> str:
+    """No figure for ``stem`` this time (its data is empty or trivial: every outlet
+    asked one question, say): remove the files an earlier build wrote under that stem,
+    so the report shows no stale chart, and return ``note``, to print in its place."""
+    out = Path(folder) if folder is not None else FIGURES_DIR
+    for path in out.glob(f"{stem}.*"):
+        if path.suffix in {".png", ".svg", ".pdf", ".csv"}:
+            path.unlink()
+    return note
+
+
+KIND_COLORS = {"statement": "#a6a6a6", "question": "#e59866", "answer": "#4d4d4d"}
+# The two ends of ColorBrewer's PuOr, a diverging scheme readers with red-green colour
+# blindness can tell apart (green/red was not); purple warm, orange combative.
+TONE_COLORS = {"positive": "#5e3c99", "negative": "#e66101"}
+
+
+def wrap(text: str, width: int, lines: int = 2) -> str:
+    """``text`` broken into at most ``lines`` lines of about ``width`` characters
+    (at spaces where it has them; Chinese anywhere), the rest cut with "…"."""
+    import textwrap
+
+    if len(text) <= width:
+        return text
+    parts = textwrap.wrap(text, width, break_long_words=True) if " " in text else \
+        [text[i:i + width] for i in range(0, len(text), width)]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1].rstrip() + "…"
+    return "\n".join(parts)
+
+
+def diverging_bars(ax, labels: Sequence[str], values: Sequence[float], colors: Sequence[str], *,
+                   fontsize: float = 6.5) -> None:
+    """Horizontal bars from zero, each labelled on the other side of the zero line
+    (a term with a positive bar has its name left of zero, and the reverse), so that
+    long labels take no room from the axis and both sides keep their scale; the
+    first row is drawn at the bottom."""
+    values = [float(v) for v in values]
+    y = list(range(len(values)))
+    ax.barh(y, values, color=colors)
+    ax.axvline(0, color="black", linewidth=0.6)
+    span = max([abs(v) for v in values] or [1.0]) or 1.0
+    pad = 0.03 * span
+    for yi, v, text in zip(y, values, labels):
+        ax.text(-pad if v >= 0 else pad, yi, text, va="center", ha="right" if v >= 0 else "left",
+                fontsize=fontsize)
+    ax.set_xlim(-1.05 * span, 1.05 * span)
+    ax.set_yticks([])
+    ax.set_ylim(-0.6, len(values) - 0.4)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
 
 
 def empty_figure(title: str, lang: Lang, message: str = "no_mentions") -> Figure:

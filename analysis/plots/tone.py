@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..labels import Lang, label, term_label, translate
-from .style import KIND_COLORS, ORIGIN_COLORS, TONE_COLORS, figure_style, origin_legend
+from .style import KIND_COLORS, ORIGIN_COLORS, TONE_COLORS, diverging_bars, figure_style, origin_legend, wrap
 
 
 def plot_tone_arc(arc: pd.DataFrame, *, level: str = "paragraph", lang: Lang = "zh") -> Figure:
@@ -19,9 +19,13 @@ def plot_tone_arc(arc: pd.DataFrame, *, level: str = "paragraph", lang: Lang = "
     unit = "unit_no"
     with figure_style("double"):
         fig, ax = plt.subplots(figsize=(7.2, 2.8))
-        ax.bar(arc["order"], arc["score"], width=0.85 if len(arc) < 80 else 1.0,
-               color=[KIND_COLORS.get(k, "#4d4d4d") for k in arc["kind"]])
+        colors = [KIND_COLORS.get(k, "#4d4d4d") for k in arc["kind"]]
+        ax.bar(arc["order"], arc["score"], width=0.85 if len(arc) < 80 else 1.0, color=colors)
         ax.axhline(0, color="black", linewidth=0.5)
+        zero = (arc["score"] == 0).to_numpy()
+        if zero.any():  # a bar of height 0 draws nothing: mark the unit, so it does not look absent
+            ax.scatter(arc.loc[zero, "order"], np.zeros(zero.sum()), s=9, facecolors="white", linewidths=0.8,
+                       edgecolors=[c for c, z in zip(colors, zero) if z], zorder=3)
         ax.set_ylim(-1, 1)
         groups = arc[unit].ffill()
         starts = arc.index[groups.ne(groups.shift()).fillna(True).astype(bool) & groups.notna()].tolist()
@@ -37,6 +41,9 @@ def plot_tone_arc(arc: pd.DataFrame, *, level: str = "paragraph", lang: Lang = "
         ax.set_xlabel(label({"sentence": "sentence_order", "paragraph": "paragraph_order_all"}.get(level, "answer_order"), lang))
         kinds = [k for k in KIND_COLORS if k in set(arc["kind"])]
         handles = [plt.Rectangle((0, 0), 1, 1, color=KIND_COLORS[k], label=label(k, lang)) for k in kinds]
+        if zero.any():
+            handles.append(plt.Line2D([], [], marker="o", linestyle="", markersize=3, markerfacecolor="white",
+                                      markeredgecolor="#4d4d4d", label=label("score_zero", lang)))
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
         fig.suptitle(label("tone_arc", lang))
     return fig
@@ -50,14 +57,22 @@ def plot_tone_by_section(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     """
     unit = "unit_no" if "unit_no" in table.columns else "qa_no"
     t = table.sort_values(unit, ascending=False)
-    names = []
-    for v, title in zip(t[unit], t["unit_title"] if "unit_title" in t else [""] * len(t)):
-        title = translate(title, lang)
-        limit = 34 if lang == "en" else 16
-        names.append(f"{int(v)} {title if len(title) <= limit else title[:limit - 1] + '…'}".strip())
+    if "unit_name" in t:
+        titles = list(t["unit_name"])
+    else:
+        titles = [translate(v, lang) for v in (t["unit_title"] if "unit_title" in t else [""] * len(t))]
+    limit = 34 if lang == "en" else 16
+    names = [f"{int(v)} {title if len(title) <= limit else title[:limit - 1] + '…'}".strip()
+             for v, title in zip(t[unit], titles)]
     with figure_style("single"):
         fig, ax = plt.subplots(figsize=(3.5, 0.22 * len(t) + 1.1))
-        ax.barh(names, t["score"], color=[TONE_COLORS["positive" if v >= 0 else "negative"] for v in t["score"]])
+        y = np.arange(len(t))
+        ax.barh(y, t["score"], color=[TONE_COLORS["positive" if v >= 0 else "negative"] for v in t["score"]])
+        zero = (t["score"] == 0).to_numpy()
+        if zero.any():  # present but neutral, not missing
+            ax.scatter(np.zeros(zero.sum()), y[zero], s=9, facecolors="white", edgecolors="#4d4d4d",
+                       linewidths=0.8, zorder=3)
+        ax.set_yticks(y, names)
         ax.axvline(0, color="black", linewidth=0.6)
         ax.set_xlim(-1, 1)
         ax.set_xlabel(label("tone", lang))
@@ -116,16 +131,15 @@ def plot_tone_by_origin(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
 
 def plot_driver_terms(drivers: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     """Diverging bars: the terms whose summed weight drives the tone most, negative
-    (left, red) and positive (right, green). ``drivers`` is
+    (left, orange) and positive (right, purple). ``drivers`` is
     :func:`analysis.sentiment.driver_table`."""
     neg = drivers[drivers["direction"] == "negative"].sort_values("weight", ascending=False)
     pos = drivers[drivers["direction"] == "positive"].sort_values("weight", ascending=True)
     rows = pd.concat([neg, pos])
     with figure_style("single"):
         fig, ax = plt.subplots(figsize=(3.5, 0.17 * len(rows) + 1.1))
-        ax.barh([term_label(t, lang) for t in rows["term"]], rows["weight"],
-                color=[TONE_COLORS[d] for d in rows["direction"]])
-        ax.axvline(0, color="black", linewidth=0.6)
+        diverging_bars(ax, [wrap(term_label(t, lang), 30) for t in rows["term"]], rows["weight"],
+                       [TONE_COLORS[d] for d in rows["direction"]])
         ax.set_xlabel(label("weight", lang))
         fig.suptitle(label("tone_drivers", lang))
     return fig

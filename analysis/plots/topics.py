@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..labels import Lang, label, term_label, theme_label, translate
-from .style import ORIGIN_COLORS, figure_style
+from ..labels import Lang, label, term_label, theme_label, theme_terms_label, translate
+from .style import ORIGIN_COLORS, figure_style, wrap
 
 
 def plot_shares(table: pd.DataFrame, *, label_col: str, title: str, lang: Lang = "zh") -> Figure:
@@ -29,6 +29,10 @@ def plot_coherence(coherence: pd.DataFrame, *, chosen: int, lang: Lang = "zh") -
         ax.plot(coherence["k"], coherence["npmi"], marker="o", color="#4d4d4d")
         best = coherence[coherence["k"] == chosen]
         ax.plot(best["k"], best["npmi"], marker="o", markersize=8, color=ORIGIN_COLORS["domestic"])
+        for k, v in zip(best["k"], best["npmi"]):
+            ax.annotate(label("chosen_k", lang).format(k=int(k)), (k, v), xytext=(0, 7), textcoords="offset points",
+                        ha="center", fontsize=6.5, color=ORIGIN_COLORS["domestic"])
+        ax.margins(y=0.2)
         ax.set_xlabel(label("n_topics", lang))
         ax.set_ylabel("NPMI")
         ax.xaxis.get_major_locator().set_params(integer=True)
@@ -43,7 +47,7 @@ def plot_theme_flow(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     unit = "unit_no"
     paragraphs = table.drop_duplicates(["doc_id", "para_no"])
     themes = list(dict.fromkeys(table["theme"]))
-    theme_labels = dict(zip(table["theme"], table["label"]))
+    theme_labels = {t: theme_terms_label(v, lang) for t, v in zip(table["theme"], table["label"])}
     m = table.pivot(index=["doc_id", "para_no"], columns="theme", values="share").reindex(
         pd.MultiIndex.from_frame(paragraphs[["doc_id", "para_no"]]))[themes].to_numpy(dtype=float)
     w = paragraphs.reset_index(drop=True)
@@ -55,7 +59,7 @@ def plot_theme_flow(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         ax.set_yticks(range(len(themes)), [theme_labels[t] for t in themes])
         starts = w.index[w[unit].ne(w[unit].shift()).fillna(True).astype(bool)].tolist()
         for x in starts[1:]:
-            ax.axvline(x - 0.5, color="#2e86c1", linewidth=0.6)
+            ax.axvline(x - 0.5, color="#e67e22", linewidth=0.6)  # not the blue of foreign outlets
         ends = starts[1:] + [len(w)]
         ax.set_xticks([(a + b - 1) / 2 for a, b in zip(starts, ends)],
                       [str(int(v)) for v in w.loc[starts, unit]])
@@ -69,26 +73,38 @@ def plot_theme_flow(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
 
 def plot_section_keywords(keywords: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     """Small multiples: the top c-TF-IDF terms of each unit (section, or Q&A), one
-    panel each, titled with the unit number and (shortened) headline.
-    ``keywords`` is :func:`analysis.topics.keyword_table` for one document, cut to
-    the terms to draw (:func:`analysis.words.top_terms_table`)."""
+    panel each, titled with the unit number and its name (``unit_name``, from
+    :func:`analysis.labels.unit_names`; else the headline), on one scale for all
+    panels (ticks on the bottom row). ``keywords`` is :func:`analysis.topics.keyword_table`
+    for one document, cut to the terms to draw (:func:`analysis.words.top_terms_table`).
+    English labels show each term's gloss alone (the CSV has the Chinese beside it)."""
     sections = sorted(keywords["unit_no"].unique())
     cols = 4 if len(sections) > 6 else max(1, len(sections))
     rows = -(-len(sections) // cols)
     with figure_style("double"):
         # one x scale for every panel, so bar lengths compare across sections
-        fig, axes = plt.subplots(rows, cols, figsize=(7.2, 1.35 * rows + 0.5), squeeze=False, sharex=True)
+        fig, axes = plt.subplots(rows, cols, figsize=(7.2, 1.5 * rows + 0.6), squeeze=False, sharex=True)
         for ax, section in zip(axes.flat, sections):
             top = keywords[keywords["unit_no"] == section].sort_values("rank").iloc[::-1]
-            ax.barh([term_label(t, "zh") for t in top["term"]], top["score"], color="#4d4d4d")
-            ax.set_xticks([])
-            ax.spines["bottom"].set_visible(False)
-            title = translate(top["unit_title"].iloc[0], lang) if "unit_title" in top else ""
-            short = title if len(title) <= (28 if lang == "en" else 12) else title[: (27 if lang == "en" else 11)] + "…"
-            ax.set_title(f"{section} {short}".strip(), fontsize=6.5, loc="left")
+            terms = [wrap(term_label(t, lang, chinese=False), 16, lines=1) for t in top["term"]]
+            ax.barh(range(len(top)), top["score"], color="#4d4d4d")
+            ax.set_yticks(range(len(top)), terms)
+            if "unit_name" in top:
+                title = top["unit_name"].iloc[0]
+            else:
+                title = translate(top["unit_title"].iloc[0], lang) if "unit_title" in top else ""
+            ax.set_title(wrap(f"{section} {title}".strip(), 24 if lang == "en" else 12), fontsize=6.5, loc="left")
             ax.tick_params(axis="y", labelsize=6.5)
+            ax.tick_params(axis="x", labelsize=5.5)
         for ax in list(axes.flat)[len(sections):]:
             ax.set_visible(False)
+        for ax in axes[-1]:  # the scale under the last row, and under any panel with none below it
+            ax.set_xlabel("c-TF-IDF", fontsize=6)
+        for i, ax in enumerate(axes.flat):
+            below = i + cols
+            if below < len(axes.flat) and below >= len(sections) and i < len(sections):
+                ax.xaxis.set_tick_params(labelbottom=True)
+                ax.set_xlabel("c-TF-IDF", fontsize=6)
         fig.suptitle(label("section_keywords", lang))
     return fig
 
@@ -106,8 +122,12 @@ def plot_theme_by_origin(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         fig, ax = plt.subplots(figsize=(3.5, 0.4 * len(themes) + 1.2))
         for i, origin in enumerate(origins):
             part = table[table["qa_origin"] == origin].set_index("theme").reindex(themes)
-            ax.barh(y + (len(origins) - 1 - i) * height - 0.4 + height / 2, part["share"] * 100,
-                    height=height, color=ORIGIN_COLORS[origin], label=label(origin, lang))
+            ys = y + (len(origins) - 1 - i) * height - 0.4 + height / 2
+            ax.barh(ys, part["share"] * 100, height=height, color=ORIGIN_COLORS[origin], label=label(origin, lang))
+            zero = (part["share"].fillna(0) == 0).to_numpy()
+            if zero.any():  # a share of 0 draws no bar: mark it, so it reads as none, not as missing
+                ax.scatter(np.zeros(zero.sum()), ys[zero], s=9, facecolors="white", edgecolors=ORIGIN_COLORS[origin],
+                           linewidths=0.8, zorder=3, clip_on=False)
         ax.set_yticks(y, [theme_label(t, lang) for t in themes])
         ax.invert_yaxis()
         ax.set_xlabel(label("share_answer_text", lang) + " (%)")

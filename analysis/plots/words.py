@@ -6,7 +6,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..labels import Lang, label, term_label
-from .style import ORIGIN_COLORS, figure_style, font_path
+from .style import ORIGIN_COLORS, diverging_bars, figure_style, font_path, wrap
 
 
 _PANEL_ORDER = {kind: i for i, kind in enumerate(("narration", "statement", "question", "answer"))}
@@ -56,7 +56,11 @@ def wordcloud_layout(freq: pd.DataFrame, *, max_words: int = 100, seed: int = 0)
 def plot_wordcloud(
     freq: pd.DataFrame, *, title: str, lang: Lang = "zh", max_words: int = 100, seed: int = 0
 ) -> Figure:
-    """A word cloud of ``freq`` (see :func:`wordcloud_layout`) under a title (a label key)."""
+    """A word cloud of ``freq`` (see :func:`wordcloud_layout`) under a title (a label key);
+    with ``lang="en"`` the words are their English glosses (:func:`analysis.labels.term_gloss`)."""
+    if lang == "en":  # English glosses alone (terms sharing a gloss add up); unglossed terms stay Chinese
+        freq = freq.assign(term=[term_label(t, lang, chinese=False) for t in freq["term"]]).groupby(
+            "term", sort=False, as_index=False)["count"].sum()
     cloud = wordcloud_layout(freq, max_words=max_words, seed=seed)
     with figure_style("single"):
         fig, ax = plt.subplots(figsize=(3.5, 2.2))
@@ -85,8 +89,7 @@ def plot_keyness(table: pd.DataFrame, *, target: str, reference: str, lang: Lang
     with figure_style("single"):
         fig, ax = plt.subplots(figsize=(3.5, height))
         colors = [ORIGIN_COLORS["foreign" if g > 0 else "domestic"] for g in rows["g2"]]
-        ax.barh([term_label(t, lang) for t in rows["term"]], rows[value], color=colors)
-        ax.axvline(0, color="black", linewidth=0.6)
+        diverging_bars(ax, [wrap(term_label(t, lang), 30) for t in rows["term"]], rows[value], colors)
         if value == "g2":
             for x in (-3.84, 3.84):  # p = 0.05 for one term, before any correction for the many tested
                 ax.axvline(x, color="#7f8c8d", linewidth=0.5, linestyle="--")
@@ -96,7 +99,7 @@ def plot_keyness(table: pd.DataFrame, *, target: str, reference: str, lang: Lang
             for y, (v, a) in enumerate(zip(rows[value], rows[annotate])):
                 ax.text(v + (0.02 if v >= 0 else -0.02) * span, y, f"{a:+.1f}", va="center", fontsize=5,
                         color="#555555", ha="left" if v >= 0 else "right")
-            ax.set_xlim(-1.3 * span if (rows[value] < 0).any() else 0, 1.3 * span if (rows[value] > 0).any() else 0)
+            ax.set_xlim(-1.3 * span, 1.3 * span)
             xlabel += "\n" + label(f"{annotate}_note", lang)
         ax.set_xlabel(xlabel)
         fig.suptitle(label("keyness_title", lang) if names is None else
