@@ -390,8 +390,8 @@ def tone_table(
 
 def question_answer_tone_table(segments: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
     """Each Q&A's pooled question tone against its pooled answer tone, with the
-    origin of the outlet that asked (:func:`analysis.add_outlet_info`): doc_id,
-    qa_no, question, answer, origin."""
+    outlet that asked and its origin (:func:`analysis.add_outlet_info`): doc_id,
+    qa_no, question, answer, qa_outlet, origin."""
     from .outlets import add_outlet_info
 
     seg = segments if "qa_origin" in segments.columns else add_outlet_info(segments)
@@ -402,8 +402,10 @@ def question_answer_tone_table(segments: pd.DataFrame, paragraphs: pd.DataFrame)
         if kind not in wide:
             wide[kind] = np.nan
     asked = seg[seg["kind"] == "question"].drop_duplicates(["doc_id", "qa_no"]).set_index(["doc_id", "qa_no"])
-    wide["origin"] = asked["qa_origin"].reindex(pd.MultiIndex.from_frame(wide[["doc_id", "qa_no"]])).to_numpy()
-    return wide[["doc_id", "qa_no", "question", "answer", "origin"]]
+    index = pd.MultiIndex.from_frame(wide[["doc_id", "qa_no"]])
+    wide["qa_outlet"] = asked["qa_outlet"].reindex(index).fillna("").to_numpy()
+    wide["origin"] = asked["qa_origin"].reindex(index).to_numpy()
+    return wide[["doc_id", "qa_no", "question", "answer", "qa_outlet", "origin"]]
 
 
 def driver_table(terms: pd.DataFrame, *, n: int = 10, pool: bool = False) -> pd.DataFrame:

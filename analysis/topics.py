@@ -225,8 +225,9 @@ def theme_model(
 def theme_flow_table(model: ThemeModel, segments: pd.DataFrame) -> pd.DataFrame:
     """Each answer paragraph's share of each theme (its NMF weights scaled to sum to
     one; all zero where it fits no theme), in speaking order, with its unit: what the
-    theme-flow chart draws. Columns: doc_id, para_no, unit, unit_no, theme, label
-    (the theme's top terms), share."""
+    theme-flow chart draws. Columns: doc_id, para_no, unit, unit_no, unit_start (the
+    unit's first answer paragraph: where the chart draws a line), theme, label (the
+    theme's top terms), share."""
     seg = add_units(segments)[["doc_id", "para_no", "unit", "unit_no"]]
     themes = [c for c in model.weights.columns if c.startswith("theme_")]
     w = model.weights.merge(seg, on=["doc_id", "para_no"]).sort_values(["doc_id", "para_no"]).reset_index(drop=True)
@@ -238,6 +239,10 @@ def theme_flow_table(model: ThemeModel, segments: pd.DataFrame) -> pd.DataFrame:
     long["order"] = long["theme"].map({t: i for i, t in enumerate(themes)})
     long = long.sort_values(["doc_id", "para_no", "order"], kind="stable").drop(columns="order")
     long.insert(5, "label", long["theme"].map(model.labels()))
+    # where each unit begins: the chart's vertical lines
+    first = w["unit_no"].ne(w.groupby("doc_id")["unit_no"].shift()).fillna(True).astype(bool)
+    starts = pd.MultiIndex.from_frame(w.loc[first, ["doc_id", "para_no"]])
+    long.insert(4, "unit_start", pd.MultiIndex.from_frame(long[["doc_id", "para_no"]]).isin(starts))
     return long.reset_index(drop=True)
 
 

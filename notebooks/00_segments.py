@@ -31,7 +31,7 @@ principal = ""
 figures_dir = ""
 
 # %%
-from IPython.display import display
+from IPython.display import Markdown, display
 
 import analysis
 from analysis import overview, pipeline, plots
@@ -55,6 +55,12 @@ else:
 # this parse.
 
 # %%
+if documents["lang"].iloc[0] == "en":
+    display(Markdown(
+        "**An English transcript.** It gets its segments, who asked and answered, answer lengths (in words) "
+        "and country mentions (English names, aliases and adjectives). It gets no tone scores and no codebook "
+        "themes (those lexicons are Chinese), and its words are tokenised coarsely (a multi-word name such as "
+        "Hong Kong counts as two words): read its Chinese version for those."))
 show(documents.T, params.lang, names=False)
 
 # %% [markdown]

@@ -178,3 +178,15 @@ def test_a_figure_without_a_title_saves_in_every_format(tmp_path):
     fig, ax = plt.subplots()
     ax.plot([0, 1])
     assert [p.suffix for p in save_figure(fig, "x", folder=tmp_path)] == [".png", ".svg", ".pdf"]
+
+
+def test_the_theme_flow_table_marks_where_each_section_begins():
+    from analysis import pipeline, topics
+    from analysis.config import RAW_DIR
+
+    tables = pipeline.load_transcript(RAW_DIR / "wangyi_2020-05-24_npc.txt")
+    flow = topics.theme_flow_table(topics.theme_model(tables.segments, tables.tokens, n_topics=3), tables.segments)
+    paragraphs = flow.drop_duplicates(["doc_id", "para_no"])
+    starts = paragraphs[paragraphs["unit_start"]]
+    assert starts["unit_no"].tolist() == list(range(1, 13))  # the seed's 12 sections, each begun once
+    assert starts["para_no"].iloc[0] == 4  # section 1: headline (2), question (3), first answer paragraph (4)
