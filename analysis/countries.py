@@ -499,6 +499,18 @@ def kind_table(mentions: pd.DataFrame, segments: pd.DataFrame, *, min_count: int
     return out[["doc_id", "country", *shown, "total"]]
 
 
+def china_apart(mentions: pd.DataFrame, segments: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The mentions without China's, and a line that counts China's by kind of
+    paragraph: in the Ministry's words China is mostly itself (中方, 我们中国), and
+    drawn with the others it dwarfs every country and makes the network a star."""
+    own = mentions[mentions["country"] == "CN"]
+    kinds = segments.set_index(["doc_id", "para_no"])["kind"].reindex(
+        pd.MultiIndex.from_frame(own[["doc_id", "para_no"]])).value_counts()
+    note = (f"China, counted apart and left out of the charts: {len(own)} mentions"
+            + (" (" + ", ".join(f"{n} in {k}s" for k, n in kinds.items()) + ")" if len(own) else ""))
+    return mentions[mentions["country"] != "CN"], note
+
+
 def spoken(mentions: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
     """The mentions in speech (statements, questions, answers): headlines, titles and
     narration are the editor's words, not the speakers', and are left out."""

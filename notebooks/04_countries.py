@@ -62,13 +62,8 @@ said = countries.fold_china(said) if level == "country" else said
 print(f"{len(said)} mentions of {said['country'].nunique()} countries and organisations in what was said")
 mentions = said
 if china == "separate":
-    own = said[said["country"] == "CN"]
-    mentions = said[said["country"] != "CN"]
-    by_kind_cn = segments.set_index(["doc_id", "para_no"])["kind"].reindex(
-        pd.MultiIndex.from_frame(own[["doc_id", "para_no"]])).value_counts()
-    print(f"China, counted apart and left out of the charts below: {len(own)} mentions ("
-          + ", ".join(f"{n} in {k}s" for k, n in by_kind_cn.items()) + ")"
-          + (", Hong Kong, Macao and Taiwan included (level='country')" if level == "country" else ""))
+    mentions, note = countries.china_apart(said, segments)
+    print(note + (" (Hong Kong, Macao and Taiwan within China: level='country')" if level == "country" else ""))
 
 # %% [markdown]
 # ## Mentions in questions and in answers

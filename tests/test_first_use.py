@@ -190,3 +190,17 @@ def test_the_theme_flow_table_marks_where_each_section_begins():
     starts = paragraphs[paragraphs["unit_start"]]
     assert starts["unit_no"].tolist() == list(range(1, 13))  # the seed's 12 sections, each begun once
     assert starts["para_no"].iloc[0] == 4  # section 1: headline (2), question (3), first answer paragraph (4)
+
+
+def test_china_is_counted_apart_by_kind():
+    from analysis.countries import china_apart
+
+    seg = _segments([
+        ("d", 0, "question", "记者", "", 1, False, None, "", "中方", 2),
+        ("d", 1, "answer", "王毅", "", 1, False, None, "", "中国和美国，中方", 7),
+    ])
+    mentions = pd.DataFrame({"doc_id": ["d"] * 4, "para_no": [0, 1, 1, 1], "start": [0, 0, 3, 6],
+                             "end": [2, 2, 5, 8], "country": ["CN", "CN", "US", "CN"]})
+    others, note = china_apart(mentions, seg)
+    assert others["country"].tolist() == ["US"]
+    assert note == "China, counted apart and left out of the charts: 3 mentions (2 in answers, 1 in questions)"
