@@ -124,7 +124,7 @@ MANIFEST := $(INTERIM)/$(BUILD_ID)/manifest.parquet
 
 # What each notebook reads besides the package: the data files behind its labels (a changed
 # gazetteer reruns only the notebooks that name countries) ...
-LABELS := data/labels.csv data/translations.csv data/outlets.csv data/speakers.csv
+LABELS := data/labels.csv data/translations.csv data/outlets.csv data/speakers.csv data/lexicons/glosses.csv
 WORDS := data/lexicons/diplomatic_terms.csv data/lexicons/stopwords_project.txt
 TONE := $(WORDS) data/lexicons/tsinghua_praise_degrade.csv data/lexicons/sentiment_domain.csv data/lexicons/sentiment_modifiers.csv
 PLACES := data/lexicons/gazetteer.csv data/lexicons/gazetteer_blocklist.csv

@@ -534,13 +534,18 @@ def country_unit_table(mentions: pd.DataFrame, segments: pd.DataFrame, *, by: st
 
 
 def map_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Mentions per country or territory the world map has an outline for (regions and
-    organisations left out), most first: country, mentions."""
+    """Mentions per country and territory (regions and organisations left out), most
+    first: country, mentions, on_map (whether the world map has an outline for it:
+    Hong Kong and Macao, among others, are too small for one)."""
+    from .labels import country_kinds
     from .plots.worldmap import world_shapes
 
+    kinds = country_kinds()
     counts = mentions["country"].value_counts()
-    counts = counts[[c in world_shapes() for c in counts.index]]
-    return counts.rename_axis("country").reset_index(name="mentions")
+    counts = counts[[kinds.get(c) in ("country", "observer", "territory") for c in counts.index]]
+    table = counts.rename_axis("country").reset_index(name="mentions")
+    table["on_map"] = table["country"].isin(set(world_shapes()))
+    return table
 
 
 def network_table(pairs: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:

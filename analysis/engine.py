@@ -13,9 +13,13 @@ to shut down, so a kernel that had finished its last cell logged "ERROR | Keyboa
 caught in kernel" at the end of a successful run. When papermill shuts the kernel down
 there is no cell left to interrupt; the shutdown request (over the control channel,
 answered even by a busy kernel) and then SIGTERM/SIGKILL still stop any kernel.
+It also marks the run as a batch run (``ANALYSIS_BATCH=1`` in the kernel's environment),
+so that interactive widgets give way to a note (:func:`analysis.sentiment.term_viewer`).
 Registered as a papermill entry point in pyproject.toml.
 """
 from __future__ import annotations
+
+import os
 
 import zmq
 from jupyter_client.manager import AsyncKernelManager
@@ -42,5 +46,7 @@ class EncryptedEngine(NBClientEngine):
 
     @classmethod
     def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+        # the kernel inherits this: a batch run, with no one to use interactive widgets
+        os.environ["ANALYSIS_BATCH"] = "1"
         kwargs.setdefault("kernel_manager_class", EncryptedKernelManager)
         return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)

@@ -64,7 +64,8 @@ def translate(text: str, lang: Lang = "zh") -> str:
 @lru_cache(maxsize=1)
 def _glosses() -> dict[str, tuple[str, str]]:
     """Curated English for Chinese terms, with where it comes from: the user
-    dictionary's renderings first, then the gazetteer's names (its Chinese names and
+    dictionary's renderings first, then the project's glosses (``glosses.csv``:
+    corrections where CC-CEDICT's first sense misleads), then the gazetteer's names (its Chinese names and
     aliases, 美方-style side forms as "United States side", and the one-character
     abbreviations the country rules let stand alone, 美 and 俄, as their countries)."""
     from .countries import AMBIGUOUS, STANDALONE  # one-character abbreviations standing for one country (美, 俄)
@@ -79,6 +80,10 @@ def _glosses() -> dict[str, tuple[str, str]]:
             out.setdefault(side, (f"{r.label_en} side", "gazetteer"))
         for name in filter(None, [r.name_zh, r.label_zh, *r.aliases.split("|")]):
             out[name] = (r.label_en, "gazetteer")
+    # the project's corrections, where CC-CEDICT's first sense misleads in diplomatic text
+    # (an empty gloss: none fits, the term stays Chinese)
+    fixes = pd.read_csv(LEXICON_DIR / "glosses.csv", dtype=str, keep_default_na=False)
+    out.update({t: (en, "project glosses" if en else "") for t, en in zip(fixes["term"], fixes["en"])})
     terms = pd.read_csv(LEXICON_DIR / "diplomatic_terms.csv", dtype=str, keep_default_na=False)
     out.update({t: (en, "user dictionary") for t, en in zip(terms["term"], terms["en"]) if en})
     return out
@@ -204,16 +209,11 @@ def theme_label(theme: str, lang: Lang = "zh") -> str:
 
 def theme_terms_label(terms: str, lang: Lang = "zh") -> str:
     """An NMF theme's label (its top terms joined by "·") in ``lang``: in English the
-    terms' glosses, each cut to 18 characters, joined by " · "."""
+    terms' glosses, joined by " · "."""
     _check(lang)
     if lang == "zh" or not terms:
         return terms
-    return " · ".join(wrap_one(term_label(t, lang, chinese=False), 18) for t in terms.split("·"))
-
-
-def wrap_one(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters with "…"."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return " · ".join(term_label(t, lang, chinese=False) for t in terms.split("·"))
 
 
 def spokesperson_label(name: str, lang: Lang = "zh") -> str:
@@ -294,7 +294,7 @@ def unit_names(segments: pd.DataFrame, mentions: pd.DataFrame | None = None, *, 
         else:
             key = (r.doc_id, r.unit_no)
             parts = [outlet_label(outlet[key], lang)] if outlet.get(key) else []
-            parts += [", ".join(country_label(c, lang) for c in named_countries.get(key, [])[:2])]
+            parts += [("、" if lang == "zh" else ", ").join(country_label(c, lang) for c in named_countries.get(key, [])[:2])]
             name = " · ".join(p for p in parts if p)
         if width and len(name) > width:
             name = name[: width - 1].rstrip() + "…"

@@ -153,6 +153,10 @@ def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLi
     if doc_lang:
         name = f"{name} ({doc_lang})"
     name += " · English labels" if lang == "en" else " · 中文标签"
+    from .labels import label
+
+    def t(key: str) -> str:  # the page's own words, in the label language
+        return label(key, "en" if lang == "en" else "zh")
     html = f"""<!DOCTYPE html>
 <html lang="{'en' if lang == 'en' else 'zh'}"><head><meta charset="utf-8"><title>{escape(name)}</title>
 <style>
@@ -163,16 +167,16 @@ table {{ border-collapse: collapse; }} th, td {{ text-align: left; padding: .2em
 figure {{ margin: 0; }} img {{ width: 100%; border: 1px solid #ddd; }} figcaption {{ font-size: .85em; }}
 </style></head><body>
 <h1>{escape(name)}</h1>
-<h2>Sections</h2><ul>
+<h2>{escape(t("report_sections"))}</h2><ul>
 {sections}
 </ul>
-<h2>Figures</h2>
-<p>Each figure at 300 dpi (click for full size), with its vector SVG and PDF and the data behind it (CSV).</p>
+<h2>{escape(t("report_figures"))}</h2>
+<p>{escape(t("report_figures_note"))}</p>
 <div class="gallery">
 {chr(10).join(items)}
 </div>
-{"<h2>Tables</h2><ul>" + table_items + "</ul>" if tables else ""}
-<h2>Built with</h2>
+{"<h2>" + escape(t("report_tables")) + "</h2><ul>" + table_items + "</ul>" if tables else ""}
+<h2>{escape(t("report_built_with"))}</h2>
 <table>{rows}
 <tr><th>python</th><td>{escape(info['python'])}</td></tr>
 <tr><th>git commit</th><td>{escape(info['git_commit'])}</td></tr>

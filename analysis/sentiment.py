@@ -488,9 +488,20 @@ def highlight_html(terms: pd.DataFrame, doc_id: str, para_no: int) -> str:
 
 
 def term_viewer(terms: pd.DataFrame, segments: pd.DataFrame):
-    """An ipywidgets viewer for JupyterLab: pick a paragraph, see its scored terms."""
-    import ipywidgets as widgets
+    """An ipywidgets viewer for JupyterLab: pick a paragraph, see its scored terms.
+
+    In a batch run (``make report``: the project's papermill engine sets
+    ``ANALYSIS_BATCH``) there is nobody to pick, and a live widget in a batch run can
+    leave nbclient waiting for ever (jupyter/nbclient#312; it hung one build here):
+    a one-line note instead."""
+    import os
+
     from IPython.display import HTML, display
+
+    if os.environ.get("ANALYSIS_BATCH") == "1":
+        return HTML("<p><i>The paragraph viewer is interactive: open this notebook in JupyterLab "
+                    "(<code>make lab</code>) to use it.</i></p>")
+    import ipywidgets as widgets
 
     spoken = segments[segments["kind"].isin(["statement", "question", "answer"])]
     options = [

@@ -106,6 +106,7 @@ show(overview.origin_table(segments), params.lang)
 qa = overview.qa_table(segments)
 # English answers are measured in words, Chinese ones in characters
 length = "answer_words" if documents["lang"].iloc[0] == "en" else "answer_chars"
+qa = qa.drop(columns="answer_chars" if length == "answer_words" else "answer_words")
 fig = plots.plot_answer_length(qa, lang=params.lang, value=length)
 plots.save_figure(fig, "00_answer_length", folder=figures, data=qa, lang=params.lang)
 fig

@@ -93,7 +93,8 @@ else:
 # %% [markdown]
 # Bars to the right are terms the principal used relatively more when answering foreign
 # outlets, to the left more when answering domestic ones; length is the log-likelihood G²
-# (above 3.84 means p < 0.05 for one term, before any correction for the many terms tested).
+# (the dashed lines at ±3.84 mark p < 0.05 for one term, before any correction for the many
+# terms tested: a bar that stops inside them is no evidence of a difference at all).
 # With few questions per group, read this as a pointer to passages, not a finding.
 
 # %% [markdown]

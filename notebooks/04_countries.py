@@ -97,15 +97,15 @@ fig
 
 # %%
 on_map = countries.map_table(mentions)
-fig = plots.plot_world_map(on_map, lang=params.lang)
+fig = plots.plot_world_map(on_map, lang=params.lang, china_apart=china == "separate")
 plots.save_figure(fig, "04_world_map", folder=figures, data=on_map, lang=params.lang)
 fig
 
 # %% [markdown]
 # Countries and territories shaded by how often they are named, in classes (1, 2, 3–5 ...;
 # statements, questions and answers together, the same counts as the bars above); grey ones are
-# not named, and small places (Hong Kong, Macao) are too small to see at this scale: the bar
-# chart above has them. Regions and organisations are not on the map.
+# not named, and places too small for the map (Hong Kong, Macao) are listed under it with their
+# counts. Regions and organisations are not on the map.
 
 # %% [markdown]
 # ## Named together

@@ -153,7 +153,8 @@ def test_world_map_shapes_come_from_the_installed_package():
     assert un <= set(shapes)  # every UN member has an outline
     mentions = pd.DataFrame({"country": ["CN"] * 100 + ["US"] * 30 + ["JP", "ORG:WHO"]})
     table = C.map_table(mentions)
-    assert table.to_dict("list") == {"country": ["CN", "US", "JP"], "mentions": [100, 30, 1]}  # no outline for WHO
+    # WHO is an organisation: not on the map
+    assert table.to_dict("list") == {"country": ["CN", "US", "JP"], "mentions": [100, 30, 1], "on_map": [True] * 3}
     fig = plots.plot_world_map(table, lang="en")
     assert any(t.get_text() == "Mentions by country or territory" for t in fig.texts)
 

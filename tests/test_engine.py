@@ -39,3 +39,25 @@ def test_engine_uses_curve_keys_when_the_kernel_supports_them():
     assert papermill_engines.get_engine("analysis") is EncryptedEngine
     km = EncryptedKernelManager(kernel_name="python3")
     assert km.transport_encryption == ("auto" if zmq.has("curve") else "disabled")
+
+
+def test_a_batch_run_tells_the_kernel_it_is_one(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os\nprint(os.environ.get('ANALYSIS_BATCH'))")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    src, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
+    nbformat.write(nb, src)
+    subprocess.run([sys.executable, "-m", "papermill", "--engine", "analysis", "-k", "python3", "--no-progress-bar",
+                    str(src), str(out)], check=True, capture_output=True, timeout=120)
+    assert nbformat.read(out, as_version=4).cells[0].outputs[0]["text"] == "1\n"
+
+
+def test_the_term_viewer_is_a_note_in_a_batch_run(monkeypatch):
+    import pandas as pd
+
+    from analysis.sentiment import term_viewer
+
+    monkeypatch.setenv("ANALYSIS_BATCH", "1")
+    view = term_viewer(pd.DataFrame(), pd.DataFrame())
+    assert "make lab" in view.data

@@ -73,7 +73,9 @@ def test_wrap_breaks_long_labels_and_cuts_what_does_not_fit():
     assert wrap("short", 10) == "short"
     assert wrap("Shanghai Cooperation Organisation", 14, lines=3) == "Shanghai\nCooperation\nOrganisation"
     assert wrap("Shanghai Cooperation Organisation", 14, lines=2) == "Shanghai\nCooperation…"
-    assert wrap("人类命运共同体理念", 4) == "人类命运\n共同体…"
+    assert wrap("人类命运共同体理念", 8) == "人类命运\n共同体…"  # a Chinese character takes two columns
+    # Chinese punctuation never begins a line (the old cut gave "…专业性\n、公正性")
+    assert wrap("7 病毒溯源应坚持专业性、公正性和建设性", 24) == "7 病毒溯源应坚持专业性、\n公正性和建设性"
 
 
 def test_a_dropped_figure_leaves_no_stale_files(tmp_path):
@@ -204,3 +206,23 @@ def test_china_is_counted_apart_by_kind():
     others, note = china_apart(mentions, seg)
     assert others["country"].tolist() == ["US"]
     assert note == "China, counted apart and left out of the charts: 3 mentions (2 in answers, 1 in questions)"
+
+
+def test_places_too_small_for_the_map_get_a_dot_and_their_count_written_under_it():
+    from analysis.countries import map_table
+    from analysis.plots import plot_world_map
+
+    table = map_table(pd.DataFrame({"country": ["US"] * 3 + ["HK"] * 2 + ["ORG:WHO"]}))
+    fig = plot_world_map(table, lang="en", china_apart=True)
+    ax = fig.axes[0]
+    assert len(ax.collections) == 2  # the outlines, and one dot (Hong Kong's outline is 0.01 in wide)
+    note = next(t.get_text() for t in fig.texts if "Grey" in t.get_text())
+    assert "Too small for the map: Hong Kong 2" in note and "China counted apart" in note and "Grey: not named" in note
+
+
+def test_no_word_in_a_cloud_is_too_small_to_read_in_print():
+    from analysis.plots import wordcloud_layout
+
+    freq = pd.DataFrame({"term": [f"词{i}" for i in range(200)], "count": list(range(200, 0, -1))})
+    sizes = [size for _word, size, *_ in wordcloud_layout(freq).layout_]  # ((word, freq), font size, ...)
+    assert min(sizes) >= 28  # px of a 1400-px cloud printed 3.5 in wide: 5 pt

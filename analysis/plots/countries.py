@@ -54,7 +54,7 @@ def plot_country_heatmap(table: pd.DataFrame, *, sectioned: bool = True, lang: L
         ax.set_xlabel(label("section" if sectioned else "qa", lang))
         for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
-        fig.suptitle(label("country_section", lang))
+        fig.suptitle(label("country_section" if sectioned else "country_qa", lang))
     return fig
 
 
@@ -83,7 +83,7 @@ def plot_comention_network(pairs: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         for c in nodes:
             x, y = pos[c]
             ax.scatter(x, y, s=20 + 180 * counts.get(c, 0) / biggest, color="#2471a3", zorder=2)
-            ax.text(1.13 * x, 1.13 * y, wrap(country_label(c, lang), 14 if lang == "en" else 7, lines=3),
+            ax.text(1.13 * x, 1.13 * y, wrap(country_label(c, lang), 14, lines=3),
                     fontsize=6.5, linespacing=1.0,
                     ha="left" if x > 0.25 else "right" if x < -0.25 else "center",
                     va="bottom" if y > 0.25 else "top" if y < -0.25 else "center")
@@ -116,16 +116,23 @@ def plot_country_tone(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     return fig
 
 
-def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
+def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh", china_apart: bool = False) -> Figure:
     """A world map shaded by mentions in classes (1, 2, 3–5, 6–10 ...); countries not named in grey.
 
-    ``table`` is :func:`analysis.countries.map_table` (country, mentions: the
-    countries and territories the map has outlines for)."""
+    ``table`` is :func:`analysis.countries.map_table`; places without an outline
+    (Hong Kong, Macao) are listed under the map with their counts, and so is China
+    when its mentions are counted apart (``china_apart``: it is grey, not unnamed)."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
     from matplotlib.collections import PathCollection
 
     shapes = world_shapes()
-    counts = table.set_index("country")["mentions"]
+    drawn = table[table["on_map"]] if "on_map" in table else table
+    counts = drawn.set_index("country")["mentions"]
+    # places whose outline is under about a millimetre at print size (Hong Kong, Macao,
+    # Singapore): a dot at their centre, and their counts written under the map
+    extent = {c: np.ptp(np.vstack([p.vertices for p in shapes[c]]), axis=0).max() for c in counts.index}
+    tiny = [c for c in counts.index if extent[c] < 15]
+    small = table[table["country"].isin(tiny) | ~table["country"].isin(counts.index)]
     # classes of counts, not a continuous scale: 1 and 2 get colours of their own, well
     # away from the grey of countries not named (YlOrRd from its yellow, not its near-white)
     top = int(counts.max()) if len(counts) else 1
@@ -144,6 +151,9 @@ def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
             colours += [colour] * len(shapes[code])
         outlines = PathCollection(paths, facecolors=colours, edgecolors="white", linewidths=0.15)
         ax.add_collection(outlines, autolim=True)
+        for code in tiny:
+            x, y = np.vstack([p.vertices for p in shapes[code]]).mean(axis=0)
+            ax.scatter(x, y, s=10, color=cmap(norm(counts[code])), edgecolors="#333333", linewidths=0.4, zorder=3)
         ax.autoscale_view()
         ax.invert_yaxis()
         ax.set_aspect("equal")
@@ -153,5 +163,14 @@ def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         middles = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
         bar.set_ticks(middles, labels=[str(a) if b - a == 1 else f"{a}–{b - 1}" for a, b in zip(edges, edges[1:])])
         bar.ax.tick_params(length=0, labelsize=6)
+        notes = [label("map_grey", lang)]
+        if len(small):
+            notes.append(label("map_too_small", lang).format(
+                places=("、" if lang == "zh" else ", ").join(f"{country_label(c, lang)} {n}"
+                                                             for c, n in zip(small["country"], small["mentions"]))))
+        if china_apart:
+            notes.append(label("map_china_apart", lang))
+        fig.text(0.5, 0.005, wrap(("；" if lang == "zh" else "; ").join(notes), 150), ha="center", va="bottom",
+                 fontsize=6, color="#555555")
         fig.suptitle(label("world_map", lang))
     return fig

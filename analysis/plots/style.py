@@ -209,19 +209,57 @@ KIND_COLORS = {"statement": "#a6a6a6", "question": "#e59866", "answer": "#4d4d4d
 TONE_COLORS = {"positive": "#5e3c99", "negative": "#e66101"}
 
 
-def wrap(text: str, width: int, lines: int = 2) -> str:
-    """``text`` broken into at most ``lines`` lines of about ``width`` characters
-    (at spaces where it has them; Chinese anywhere), the rest cut with "…"."""
-    import textwrap
+def _cells(ch: str) -> int:
+    """Columns a character takes: two for a CJK (full-width) character, one otherwise."""
+    import unicodedata
 
-    if len(text) <= width:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+#: Chinese punctuation that may not begin a line (GB/T 15834 line-breaking rules)
+_NO_LINE_START = set("，。、；：？！）》」』”’…·,.;:?!)")
+
+
+def wrap(text: str, width: int, lines: int = 2) -> str:
+    """``text`` broken into at most ``lines`` lines of ``width`` columns (a Chinese
+    character takes two, a Latin letter one): Latin text at spaces, Chinese between
+    characters, never a line that begins with a comma or a full stop; the rest cut
+    with "…"."""
+    if sum(map(_cells, text)) <= width:
         return text
-    parts = textwrap.wrap(text, width, break_long_words=True) if " " in text else \
-        [text[i:i + width] for i in range(0, len(text), width)]
-    if len(parts) > lines:
-        parts = parts[:lines]
-        parts[-1] = parts[-1][: width - 1].rstrip() + "…"
-    return "\n".join(parts)
+    # units that stay whole: a Latin word with the space before it, a Chinese character
+    units, word = [], ""
+    for ch in text:
+        if _cells(ch) == 2 or ch in _NO_LINE_START:
+            if word:
+                units.append(word)
+                word = ""
+            if ch in _NO_LINE_START and units:
+                units[-1] += ch  # punctuation stays with what precedes it
+            else:
+                units.append(ch)
+        elif ch == " " and word:
+            units.append(word)
+            word = " "
+        else:
+            word += ch
+    if word:
+        units.append(word)
+    out, line = [], ""
+    for unit in units:
+        if line and sum(map(_cells, line + unit)) > width:
+            out.append(line.rstrip())
+            line = unit.lstrip()
+        else:
+            line += unit
+    out.append(line.rstrip())
+    if len(out) > lines:
+        out = out[:lines]
+        last = out[-1]
+        while last and sum(map(_cells, last)) > width - 1:
+            last = last[:-1]
+        out[-1] = last.rstrip(" ·,，、") + "…"
+    return "\n".join(out)
 
 
 def diverging_bars(ax, labels: Sequence[str], values: Sequence[float], colors: Sequence[str], *,
@@ -238,7 +276,8 @@ def diverging_bars(ax, labels: Sequence[str], values: Sequence[float], colors: S
     pad = 0.03 * span
     for yi, v, text in zip(y, values, labels):
         ax.text(-pad if v >= 0 else pad, yi, text, va="center", ha="right" if v >= 0 else "left",
-                fontsize=fontsize)
+                fontsize=fontsize, zorder=4,  # over any reference line, on a white ground
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.4})
     ax.set_xlim(-1.05 * span, 1.05 * span)
     ax.set_yticks([])
     ax.set_ylim(-0.6, len(values) - 0.4)

@@ -61,11 +61,9 @@ def plot_tone_by_section(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         titles = list(t["unit_name"])
     else:
         titles = [translate(v, lang) for v in (t["unit_title"] if "unit_title" in t else [""] * len(t))]
-    limit = 34 if lang == "en" else 16
-    names = [f"{int(v)} {title if len(title) <= limit else title[:limit - 1] + '…'}".strip()
-             for v, title in zip(t[unit], titles)]
+    names = [wrap(f"{int(v)} {title}".strip(), 40) for v, title in zip(t[unit], titles)]
     with figure_style("single"):
-        fig, ax = plt.subplots(figsize=(3.5, 0.22 * len(t) + 1.1))
+        fig, ax = plt.subplots(figsize=(3.5, 0.3 * len(t) + 1.1))
         y = np.arange(len(t))
         ax.barh(y, t["score"], color=[TONE_COLORS["positive" if v >= 0 else "negative"] for v in t["score"]])
         zero = (t["score"] == 0).to_numpy()
@@ -76,7 +74,8 @@ def plot_tone_by_section(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         ax.axvline(0, color="black", linewidth=0.6)
         ax.set_xlim(-1, 1)
         ax.set_xlabel(label("tone", lang))
-        fig.suptitle(label("tone_by_section", lang))
+        sectioned = "unit_title" in t and (t["unit_title"] != "").any()
+        fig.suptitle(label("tone_by_section" if sectioned or unit != "unit_no" else "tone_by_qa", lang))
     return fig
 
 

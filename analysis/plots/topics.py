@@ -16,7 +16,7 @@ def plot_shares(table: pd.DataFrame, *, label_col: str, title: str, lang: Lang =
     height = max(1.8, 0.22 * len(t) + 1.0)
     with figure_style("single"):
         fig, ax = plt.subplots(figsize=(3.5, height))
-        ax.barh(list(t[label_col]), t["share"] * 100, color="#4d4d4d")
+        ax.barh([wrap(str(v), 44) for v in t[label_col]], t["share"] * 100, color="#4d4d4d")
         ax.set_xlabel(label("share_answer_text", lang) + " (%)")
         fig.suptitle(label(title, lang))
     return fig
@@ -56,7 +56,7 @@ def plot_theme_flow(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         fig, ax = plt.subplots(figsize=(7.2, 0.28 * len(themes) + 1.3))
         image = ax.imshow(m.T, aspect="auto", cmap="Greys", vmin=0, vmax=1, interpolation="nearest")
         fig.colorbar(image, ax=ax, fraction=0.02, pad=0.01, label=label("theme_weight", lang))
-        ax.set_yticks(range(len(themes)), [theme_labels[t] for t in themes])
+        ax.set_yticks(range(len(themes)), [wrap(theme_labels[t], 44) for t in themes])
         starts = w.index[w[unit].ne(w[unit].shift()).fillna(True).astype(bool)].tolist()
         for x in starts[1:]:
             ax.axvline(x - 0.5, color="#e67e22", linewidth=0.6)  # not the blue of foreign outlets
@@ -86,14 +86,14 @@ def plot_section_keywords(keywords: pd.DataFrame, *, lang: Lang = "zh") -> Figur
         fig, axes = plt.subplots(rows, cols, figsize=(7.2, 1.5 * rows + 0.6), squeeze=False, sharex=True)
         for ax, section in zip(axes.flat, sections):
             top = keywords[keywords["unit_no"] == section].sort_values("rank").iloc[::-1]
-            terms = [wrap(term_label(t, lang, chinese=False), 16, lines=1) for t in top["term"]]
+            terms = [wrap(term_label(t, lang, chinese=False), 18) for t in top["term"]]
             ax.barh(range(len(top)), top["score"], color="#4d4d4d")
             ax.set_yticks(range(len(top)), terms)
             if "unit_name" in top:
                 title = top["unit_name"].iloc[0]
             else:
                 title = translate(top["unit_title"].iloc[0], lang) if "unit_title" in top else ""
-            ax.set_title(wrap(f"{section} {title}".strip(), 24 if lang == "en" else 12), fontsize=6.5, loc="left")
+            ax.set_title(wrap(f"{section} {title}".strip(), 26, lines=3), fontsize=6.5, loc="left")
             ax.tick_params(axis="y", labelsize=6.5)
             ax.tick_params(axis="x", labelsize=5.5)
         for ax in list(axes.flat)[len(sections):]:
