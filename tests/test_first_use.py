@@ -216,8 +216,8 @@ def test_places_too_small_for_the_map_get_a_dot_and_their_count_written_under_it
     fig = plot_world_map(table, lang="en", china_apart=True)
     ax = fig.axes[0]
     assert len(ax.collections) == 2  # the outlines, and one dot (Hong Kong's outline is 0.01 in wide)
-    note = next(t.get_text() for t in fig.texts if "Grey" in t.get_text())
-    assert "Too small for the map: Hong Kong 2" in note and "China counted apart" in note and "Grey: not named" in note
+    note = fig.axes[-1].get_xlabel()  # under the colour scale
+    assert "Too small, shown as a dot: Hong Kong 2" in note and "China counted apart" in note and "Grey: not named" in note
 
 
 def test_no_word_in_a_cloud_is_too_small_to_read_in_print():

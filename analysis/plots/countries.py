@@ -132,7 +132,8 @@ def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh", china_apart: bool 
     # Singapore): a dot at their centre, and their counts written under the map
     extent = {c: np.ptp(np.vstack([p.vertices for p in shapes[c]]), axis=0).max() for c in counts.index}
     tiny = [c for c in counts.index if extent[c] < 15]
-    small = table[table["country"].isin(tiny) | ~table["country"].isin(counts.index)]
+    dotted = table[table["country"].isin(tiny)]
+    absent = table[~table["country"].isin(counts.index)]
     # classes of counts, not a continuous scale: 1 and 2 get colours of their own, well
     # away from the grey of countries not named (YlOrRd from its yellow, not its near-white)
     top = int(counts.max()) if len(counts) else 1
@@ -164,13 +165,14 @@ def plot_world_map(table: pd.DataFrame, *, lang: Lang = "zh", china_apart: bool 
         bar.set_ticks(middles, labels=[str(a) if b - a == 1 else f"{a}–{b - 1}" for a, b in zip(edges, edges[1:])])
         bar.ax.tick_params(length=0, labelsize=6)
         notes = [label("map_grey", lang)]
-        if len(small):
-            notes.append(label("map_too_small", lang).format(
-                places=("、" if lang == "zh" else ", ").join(f"{country_label(c, lang)} {n}"
-                                                             for c, n in zip(small["country"], small["mentions"]))))
+        for key, places in (("map_dots", dotted), ("map_absent", absent)):
+            if len(places):
+                notes.append(label(key, lang).format(places=("、" if lang == "zh" else ", ").join(
+                    f"{country_label(c, lang)} {n}" for c, n in zip(places["country"], places["mentions"]))))
         if china_apart:
             notes.append(label("map_china_apart", lang))
-        fig.text(0.5, 0.005, wrap(("；" if lang == "zh" else "; ").join(notes), 150), ha="center", va="bottom",
-                 fontsize=6, color="#555555")
+        # under the scale, as part of its label: the layout keeps room for it
+        bar.set_label(label("mentions", lang) + "\n" + wrap(("；" if lang == "zh" else "; ").join(notes), 130, lines=3),
+                      fontsize=6.5)
         fig.suptitle(label("world_map", lang))
     return fig
