@@ -76,6 +76,8 @@ def test_wrap_breaks_long_labels_and_cuts_what_does_not_fit():
     assert wrap("人类命运共同体理念", 8) == "人类命运\n共同体…"  # a Chinese character takes two columns
     # Chinese punctuation never begins a line (the old cut gave "…专业性\n、公正性")
     assert wrap("7 病毒溯源应坚持专业性、公正性和建设性", 24) == "7 病毒溯源应坚持专业性、\n公正性和建设性"
+    # a Chinese run between spaces is a word: the line breaks at the space, not inside 美国
+    assert wrap("1 美国有线电视新闻网 · 美国", 26) == "1 美国有线电视新闻网 ·\n美国"
 
 
 def test_a_dropped_figure_leaves_no_stale_files(tmp_path):

@@ -227,24 +227,29 @@ def wrap(text: str, width: int, lines: int = 2) -> str:
     with "…"."""
     if sum(map(_cells, text)) <= width:
         return text
-    # units that stay whole: a Latin word with the space before it, a Chinese character
-    units, word = [], ""
-    for ch in text:
-        if _cells(ch) == 2 or ch in _NO_LINE_START:
-            if word:
-                units.append(word)
-                word = ""
-            if ch in _NO_LINE_START and units:
-                units[-1] += ch  # punctuation stays with what precedes it
-            else:
-                units.append(ch)
-        elif ch == " " and word:
+    # units that stay whole: a word with the space before it (a Chinese run between spaces,
+    # 美国有线电视新闻网, is a word too), unless it is wider than a line: then its Chinese
+    # characters break one by one, punctuation staying with what precedes it
+    units = []
+    for i, word in enumerate(text.split(" ")):
+        word = (" " if i else "") + word
+        if sum(map(_cells, word)) <= width:
             units.append(word)
-            word = " "
-        else:
-            word += ch
-    if word:
-        units.append(word)
+            continue
+        latin = ""
+        for ch in word:
+            if _cells(ch) == 2 or ch in _NO_LINE_START:
+                if latin:
+                    units.append(latin)
+                    latin = ""
+                if ch in _NO_LINE_START and units:
+                    units[-1] += ch
+                else:
+                    units.append(ch)
+            else:
+                latin += ch
+        if latin:
+            units.append(latin)
     out, line = [], ""
     for unit in units:
         if line and sum(map(_cells, line + unit)) > width:
