@@ -258,8 +258,7 @@ def named(table: pd.DataFrame, lang: Lang = "zh") -> pd.DataFrame:
     return out
 
 
-def unit_names(segments: pd.DataFrame, mentions: pd.DataFrame | None = None, *, lang: Lang = "zh",
-               width: int | None = None) -> pd.DataFrame:
+def unit_names(segments: pd.DataFrame, mentions: pd.DataFrame | None = None, *, lang: Lang = "zh") -> pd.DataFrame:
     """A readable name for every unit (section or Q&A, :func:`analysis.units.add_units`)
     of the documents in ``segments``, for figure panels and the CSVs beside them.
 
@@ -267,8 +266,8 @@ def unit_names(segments: pd.DataFrame, mentions: pd.DataFrame | None = None, *, 
     where it has one). A Q&A has no headline: it is named by the outlet that asked and
     the countries its question names (China only where it names no other), e.g.
     "CNN · United States", read from ``mentions`` (:func:`analysis.countries.mentions_table`)
-    when given; an anonymous question naming no country keeps its number alone.
-    ``width`` cuts names longer than that many characters with "…".
+    when given; an anonymous question naming no country keeps its number alone
+    (figures wrap long names).
     Columns: doc_id, unit_no, unit_title (the headline as printed, or empty), unit_name.
     """
     from .units import add_units
@@ -296,7 +295,5 @@ def unit_names(segments: pd.DataFrame, mentions: pd.DataFrame | None = None, *, 
             parts = [outlet_label(outlet[key], lang)] if outlet.get(key) else []
             parts += [("、" if lang == "zh" else ", ").join(country_label(c, lang) for c in named_countries.get(key, [])[:2])]
             name = " · ".join(p for p in parts if p)
-        if width and len(name) > width:
-            name = name[: width - 1].rstrip() + "…"
         names.append(name)
     return units.drop(columns="unit").assign(unit_name=names).reset_index(drop=True)

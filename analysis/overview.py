@@ -8,6 +8,9 @@ import pandas as pd
 from .outlets import add_outlet_info
 from .units import group_keys
 
+#: a word of Latin script (U.S., side's, COVID-19): English answers are measured in words
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+
 
 def qa_table(segments: pd.DataFrame) -> pd.DataFrame:
     """One row per question: who asked, under which headline, how long the answer ran.
@@ -45,9 +48,6 @@ def qa_table(segments: pd.DataFrame) -> pd.DataFrame:
         )
     table = pd.DataFrame(rows)
     return table.astype({"section_no": "Int64"}) if len(table) else table
-
-
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 
 
 def outlet_question_table(segments: pd.DataFrame, *, pool: bool = False) -> pd.DataFrame:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
-
-import pandas as pd
 from pathlib import Path
 
+import pandas as pd
 from fontTools.ttLib import TTCollection
 
 from .files import write_atomic
+from .labels import label, spokesperson_label
 from .plots.style import font_path
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -85,16 +85,13 @@ def _figure_title(png: Path) -> str:
         return ""
 
 
-def _report_name(params: dict[str, str]) -> str:
+def _report_name(params: dict[str, str], lang: str) -> str:
     """What a report is about, as its page's title: for one transcript, its date,
     speaker and genre from the documents table (the file name where it is not built);
     for a corpus, its name."""
     if "transcript" not in params:
         return params.get("corpus_id") or params.get("corpus", "")
-    from .labels import label, spokesperson_label
-
     path = Path(params["transcript"])
-    lang = params.get("lang", "zh") if params.get("lang") in ("zh", "en") else "zh"
     try:
         from .pipeline import load_transcript
 
@@ -147,18 +144,17 @@ def write_index(report_dir: str | os.PathLike[str], figures_dir: str | os.PathLi
                          for p in pages)
     rows = "\n".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in params.items())
     versions = ", ".join(f"{k} {v}" for k, v in info["packages"].items())
-    lang = params.get("lang", "zh")
-    name = _report_name(params)
+    lang = "en" if params.get("lang") == "en" else "zh"  # the label language
+    name = _report_name(params, lang)
     doc_lang = {"en": "English documents", "both": "Chinese and English documents"}.get(params.get("doc_lang", ""))
     if doc_lang:
         name = f"{name} ({doc_lang})"
     name += " · English labels" if lang == "en" else " · 中文标签"
-    from .labels import label
 
     def t(key: str) -> str:  # the page's own words, in the label language
-        return label(key, "en" if lang == "en" else "zh")
+        return label(key, lang)
     html = f"""<!DOCTYPE html>
-<html lang="{'en' if lang == 'en' else 'zh'}"><head><meta charset="utf-8"><title>{escape(name)}</title>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{escape(name)}</title>
 <style>
 {font_face_css('url("../fonts/wqy-microhei.ttf")')}
 body {{ font-family: "WenQuanYi Micro Hei Web", system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; }}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator, Literal, Sequence
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
@@ -265,6 +266,22 @@ def wrap(text: str, width: int, lines: int = 2) -> str:
             last = last[:-1]
         out[-1] = last.rstrip(" ·,，、") + "…"
     return "\n".join(out)
+
+
+def mark_zeros(ax, positions, values, colors, *, horizontal: bool = False, clip: bool = True) -> bool:
+    """A small open circle on the zero line for each bar whose value is 0 (or missing):
+    a bar of length 0 draws nothing, and the unit would look absent rather than neutral.
+    ``positions`` are the bars' places along the category axis (y for ``horizontal``
+    bars), ``colors`` the circles' edges (one colour, or one per bar). Returns whether
+    any was drawn (for a legend entry)."""
+    zero = (pd.Series(values).fillna(0) == 0).to_numpy()
+    if not zero.any():
+        return False
+    at = np.asarray(positions, dtype=float)[zero]
+    edges = colors if isinstance(colors, str) else [c for c, z in zip(colors, zero) if z]
+    xy = (np.zeros(len(at)), at) if horizontal else (at, np.zeros(len(at)))
+    ax.scatter(*xy, s=9, facecolors="white", edgecolors=edges, linewidths=0.8, zorder=3, clip_on=clip)
+    return True
 
 
 def diverging_bars(ax, labels: Sequence[str], values: Sequence[float], colors: Sequence[str], *,

@@ -7,7 +7,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..labels import Lang, label, term_label, translate
-from .style import KIND_COLORS, ORIGIN_COLORS, TONE_COLORS, diverging_bars, figure_style, origin_legend, wrap
+from .style import KIND_COLORS, ORIGIN_COLORS, TONE_COLORS, diverging_bars, figure_style, mark_zeros, origin_legend, \
+    wrap
 
 
 def plot_tone_arc(arc: pd.DataFrame, *, level: str = "paragraph", lang: Lang = "zh") -> Figure:
@@ -22,10 +23,7 @@ def plot_tone_arc(arc: pd.DataFrame, *, level: str = "paragraph", lang: Lang = "
         colors = [KIND_COLORS.get(k, "#4d4d4d") for k in arc["kind"]]
         ax.bar(arc["order"], arc["score"], width=0.85 if len(arc) < 80 else 1.0, color=colors)
         ax.axhline(0, color="black", linewidth=0.5)
-        zero = (arc["score"] == 0).to_numpy()
-        if zero.any():  # a bar of height 0 draws nothing: mark the unit, so it does not look absent
-            ax.scatter(arc.loc[zero, "order"], np.zeros(zero.sum()), s=9, facecolors="white", linewidths=0.8,
-                       edgecolors=[c for c, z in zip(colors, zero) if z], zorder=3)
+        zero = mark_zeros(ax, arc["order"], arc["score"], colors)
         ax.set_ylim(-1, 1)
         groups = arc[unit].ffill()
         starts = arc.index[groups.ne(groups.shift()).fillna(True).astype(bool) & groups.notna()].tolist()
@@ -41,7 +39,7 @@ def plot_tone_arc(arc: pd.DataFrame, *, level: str = "paragraph", lang: Lang = "
         ax.set_xlabel(label({"sentence": "sentence_order", "paragraph": "paragraph_order_all"}.get(level, "answer_order"), lang))
         kinds = [k for k in KIND_COLORS if k in set(arc["kind"])]
         handles = [plt.Rectangle((0, 0), 1, 1, color=KIND_COLORS[k], label=label(k, lang)) for k in kinds]
-        if zero.any():
+        if zero:
             handles.append(plt.Line2D([], [], marker="o", linestyle="", markersize=3, markerfacecolor="white",
                                       markeredgecolor="#4d4d4d", label=label("score_zero", lang)))
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
@@ -66,10 +64,7 @@ def plot_tone_by_section(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
         fig, ax = plt.subplots(figsize=(3.5, 0.3 * len(t) + 1.1))
         y = np.arange(len(t))
         ax.barh(y, t["score"], color=[TONE_COLORS["positive" if v >= 0 else "negative"] for v in t["score"]])
-        zero = (t["score"] == 0).to_numpy()
-        if zero.any():  # present but neutral, not missing
-            ax.scatter(np.zeros(zero.sum()), y[zero], s=9, facecolors="white", edgecolors="#4d4d4d",
-                       linewidths=0.8, zorder=3)
+        mark_zeros(ax, y, t["score"], "#4d4d4d", horizontal=True)
         ax.set_yticks(y, names)
         ax.axvline(0, color="black", linewidth=0.6)
         ax.set_xlim(-1, 1)

@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..labels import Lang, label, term_label, theme_label, theme_terms_label, translate
-from .style import ORIGIN_COLORS, figure_style, wrap
+from .style import ORIGIN_COLORS, figure_style, mark_zeros, wrap
 
 
 def plot_shares(table: pd.DataFrame, *, label_col: str, title: str, lang: Lang = "zh") -> Figure:
@@ -124,10 +124,7 @@ def plot_theme_by_origin(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
             part = table[table["qa_origin"] == origin].set_index("theme").reindex(themes)
             ys = y + (len(origins) - 1 - i) * height - 0.4 + height / 2
             ax.barh(ys, part["share"] * 100, height=height, color=ORIGIN_COLORS[origin], label=label(origin, lang))
-            zero = (part["share"].fillna(0) == 0).to_numpy()
-            if zero.any():  # a share of 0 draws no bar: mark it, so it reads as none, not as missing
-                ax.scatter(np.zeros(zero.sum()), ys[zero], s=9, facecolors="white", edgecolors=ORIGIN_COLORS[origin],
-                           linewidths=0.8, zorder=3, clip_on=False)
+            mark_zeros(ax, ys, part["share"], ORIGIN_COLORS[origin], horizontal=True, clip=False)
         ax.set_yticks(y, [theme_label(t, lang) for t in themes])
         ax.invert_yaxis()
         ax.set_xlabel(label("share_answer_text", lang) + " (%)")
