@@ -128,6 +128,7 @@ LABELS := data/labels.csv data/translations.csv data/outlets.csv data/speakers.c
 WORDS := data/lexicons/diplomatic_terms.csv data/lexicons/stopwords_project.txt
 TONE := $(WORDS) data/lexicons/tsinghua_praise_degrade.csv data/lexicons/sentiment_domain.csv data/lexicons/sentiment_modifiers.csv
 PLACES := data/lexicons/gazetteer.csv data/lexicons/gazetteer_blocklist.csv
+SIGNALS := $(wildcard data/signals/*.csv data/eval/signals_quality.csv)
 EVENTS_FILE := $(if $(filter-out none,$(EVENTS)),$(or $(EVENTS),data/events.csv))
 # ... and the kept tables it reads (each stamp changes only when its table's content does)
 KEPT = $(patsubst %,$(INTERIM)/$(BUILD_ID)/%.stamp,$(1))
@@ -136,13 +137,15 @@ DEPS_01_words := $(LABELS) $(WORDS) $(call KEPT,segments tokens)
 DEPS_02_topics := $(LABELS) $(WORDS) data/codebook.csv $(call KEPT,segments tokens)
 DEPS_03_sentiment := $(LABELS) $(WORDS) $(call KEPT,segments tokens terms sentences paragraphs)
 DEPS_04_countries := $(LABELS) $(PLACES) $(call KEPT,segments mentions sentences)
+DEPS_05_signals := $(LABELS) $(PLACES) $(SIGNALS) $(call KEPT,segments tokens mentions documents)
 DEPS_10_overview := $(LABELS) $(call KEPT,segments documents)
 DEPS_11_countries := $(LABELS) $(PLACES) $(EVENTS_FILE) $(call KEPT,segments documents mentions)
 DEPS_12_tone := $(LABELS) $(TONE) $(PLACES) $(EVENTS_FILE) $(call KEPT,segments documents tokens terms paragraphs mentions)
 DEPS_13_topics := $(LABELS) $(WORDS) $(call KEPT,segments documents tokens)
 DEPS_14_questions := $(LABELS) $(TONE) $(call KEPT,segments documents paragraphs)
 DEPS_15_concordance := $(LABELS) $(call KEPT,segments documents tokens)
-META := $(sort $(LABELS) $(TONE) $(PLACES) data/codebook.csv)
+DEPS_16_signals := $(LABELS) $(PLACES) $(SIGNALS) $(call KEPT,segments documents tokens mentions)
+META := $(sort $(LABELS) $(TONE) $(PLACES) $(SIGNALS) data/codebook.csv)
 
 .PHONY: help report test bench eval gazetteer lab lab-check clean lock
 
@@ -163,8 +166,10 @@ test: $(STAMP) ## Run the test suite (creates .venv if needed)
 bench: $(STAMP) ## Corpus-scale benchmark: pipeline speed against bare jieba, peak memory
 	$(BIN)/python benchmarks/bench_pipeline.py
 
-eval: $(STAMP) ## Measure: tone scorer against the hand labels in data/eval; how the Ministry's archive imports; three findings read
+eval: $(STAMP) ## Measure: tone scorer against the hand labels in data/eval; how the Ministry's archive imports; three findings read; the signal matchers' precision and recall
 	$(BIN)/python benchmarks/eval_sentiment.py
+	@echo
+	$(BIN)/python benchmarks/eval_signals.py
 	@echo
 	$(BIN)/python benchmarks/eval_parse.py
 	@echo
