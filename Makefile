@@ -144,7 +144,7 @@ DEPS_12_tone := $(LABELS) $(TONE) $(PLACES) $(EVENTS_FILE) $(call KEPT,segments 
 DEPS_13_topics := $(LABELS) $(WORDS) $(call KEPT,segments documents tokens)
 DEPS_14_questions := $(LABELS) $(TONE) $(call KEPT,segments documents paragraphs)
 DEPS_15_concordance := $(LABELS) $(call KEPT,segments documents tokens)
-DEPS_16_signals := $(LABELS) $(PLACES) $(SIGNALS) $(call KEPT,segments documents tokens mentions)
+DEPS_16_signals := $(LABELS) $(PLACES) $(SIGNALS) $(EVENTS_FILE) $(call KEPT,segments documents tokens mentions)
 META := $(sort $(LABELS) $(TONE) $(PLACES) $(SIGNALS) data/codebook.csv)
 
 .PHONY: help report test bench eval gazetteer lab lab-check clean lock

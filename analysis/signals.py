@@ -662,7 +662,8 @@ def protest_trend_table(turns: pd.DataFrame, segments: pd.DataFrame, *, freq: st
     return add_coverage(out, segments, freq=freq)
 
 
-def protest_country_table(turns: pd.DataFrame, *, top: int = 12, min_answers: int = 5) -> pd.DataFrame:
+def protest_country_table(turns: pd.DataFrame, *, top: int = 12, min_answers: int = 5,
+                          countries: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
     """Toward which countries: for each country the questions named (China aside), the
     answers to those questions by the highest protest step they reached, in the groups
     of :data:`LEVEL_GROUPS` (``g0`` none ... ``g6`` countermeasures), as counts and shares;
@@ -680,8 +681,11 @@ def protest_country_table(turns: pd.DataFrame, *, top: int = 12, min_answers: in
     counts.columns = [f"g{c}" for c in counts.columns]
     counts["answers"] = counts.sum(axis=1)
     counts["protest"] = counts["answers"] - counts["g0"]
-    counts = counts[counts["answers"] >= min_answers]
-    counts = counts.sort_values(["protest", "answers"], ascending=False, kind="stable").head(top)
+    if countries:
+        counts = counts.reindex([c for c in countries if c in counts.index])
+    else:
+        counts = counts[counts["answers"] >= min_answers]
+        counts = counts.sort_values(["protest", "answers"], ascending=False, kind="stable").head(top)
     for c in [f"g{c}" for c in range(len(LEVEL_GROUPS) + 1)]:
         counts[f"share_{c}"] = (counts[c] / counts["answers"]).round(4)
     return counts.reset_index()
@@ -691,8 +695,10 @@ def phrase_trend_table(hits: pd.DataFrame, segments: pd.DataFrame, *, freq: str 
                        entries: list[str] | None = None) -> pd.DataFrame:
     """Per set phrase and period: hits in the principal's words, answers in the period,
     hits per 100 answers (``rate``), and the phrase's first use in the selection
-    (``first_date``, ``first_doc``). ``entries`` defaults to every phrase used."""
-    from .trends import _periods, add_periods, period_table
+    (``first_date``, ``first_doc``), with the period's coverage (``period_docs``,
+    ``sparse``: :func:`analysis.trends.add_coverage`). ``entries`` defaults to every
+    phrase used."""
+    from .trends import _periods, add_coverage, add_periods, period_table
 
     ph = hits[(hits["matcher"] == "phrase") & hits["kind"].isin(SPOKEN_BY_PRINCIPAL)]
     ph = add_periods(ph, segments, freq=freq)
@@ -714,7 +720,7 @@ def phrase_trend_table(hits: pd.DataFrame, segments: pd.DataFrame, *, freq: str 
     out["first_doc"] = out["entry"].map(first["doc_id"])
     categories = {e.entry: e.category for e in read_lexicon("phrase")}
     out.insert(1, "category", out["entry"].map(categories))
-    return out
+    return add_coverage(out, segments, freq=freq)
 
 
 def nonanswer_trend_table(table: pd.DataFrame, segments: pd.DataFrame, *, freq: str = "Q") -> pd.DataFrame:

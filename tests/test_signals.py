@@ -219,3 +219,55 @@ def test_a_persons_role_and_country_follow_the_date():
     # Xi Jinping holds three offices at once: the first listed is taken
     (xi,) = signals._role_rows(["xi_jinping"], [pd.Timestamp("2019-01-01")])
     assert xi["role_en"].startswith("General Secretary")
+
+
+# --- a corpus over time ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def two_briefings(tmp_path):
+    """Two briefings in two quarters, their signals counted by hand below."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "mfa_2019-01-10.txt").write_text(
+        "耿爽：大家好。\n"
+        "路透社记者：美国国会通过了涉港法案。中方有何回应？\n耿爽：中方对此坚决反对，已向美方提出严正交涉。\n"
+        "彭博社记者：双方何时举行会谈？\n耿爽：我不掌握有关情况。\n", encoding="utf-8")
+    (folder / "mfa_2019-04-10.txt").write_text(
+        "耿爽：大家好。\n"
+        "法新社记者：日本的言论引起关注。\n耿爽：中方表示强烈不满。我们愿同各方推动构建人类命运共同体。\n",
+        encoding="utf-8")
+    pipeline.build(folder, corpus_id="c", interim=tmp_path / "interim")
+    t = pipeline.load("c", interim=tmp_path / "interim")
+    return t, signals.find_signals(t.segments, t.tokens, t.mentions)
+
+
+def test_protest_trend_counts_answers_by_their_highest_step(two_briefings):
+    t, hits = two_briefings
+    turns = signals.protest_turn_table(hits, t.segments, t.mentions)
+    answers = turns[turns["kind"] == "answer"]
+    assert answers["level"].tolist() == [6, 0, 4]  # representations; none; strong dissatisfaction
+    assert answers["targets"].tolist() == ["US|HK", "", "JP"]
+    trend = signals.protest_trend_table(turns, t.segments, freq="Q").set_index(["period", "threshold"])
+    assert trend.loc[("2019Q1", 4), "mean"] == 0.5 and trend.loc[("2019Q1", 4), "n"] == 2
+    assert trend.loc[("2019Q2", 4), "mean"] == 1.0
+    assert trend.loc[("2019Q1", 6), "mean"] == 0.5 and trend.loc[("2019Q2", 6), "mean"] == 0.0
+    toward = signals.protest_country_table(turns, min_answers=1).set_index("country")
+    assert toward.loc["US", "g4"] == 1 and toward.loc["JP", "g2"] == 1  # step 6 is group 4, step 4 group 2
+
+
+def test_phrase_trend_and_first_use(two_briefings):
+    t, hits = two_briefings
+    trend = signals.phrase_trend_table(hits, t.segments, freq="Q")
+    row = trend[trend["entry"] == "community_shared_future"].set_index("period")
+    assert row.loc["2019Q1", "hits"] == 0 and row.loc["2019Q2", "hits"] == 1
+    assert row.loc["2019Q2", "rate"] == 100.0  # one hit in the quarter's one answer
+    assert str(row["first_date"].iloc[0])[:10] == "2019-04-10"
+
+
+def test_non_answer_rates(two_briefings):
+    t, hits = two_briefings
+    table = signals.nonanswer_table(hits, t.segments)
+    assert table["nonanswer"].tolist() == ["none", "full", "none"]
+    trend = signals.nonanswer_trend_table(table, t.segments, freq="Q").set_index(["period", "measure"])
+    assert trend.loc[("2019Q1", "full"), "mean"] == 0.5 and trend.loc[("2019Q2", "any"), "mean"] == 0.0

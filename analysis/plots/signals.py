@@ -15,7 +15,9 @@ from matplotlib.patches import Patch
 from ..labels import Lang, country_label, label
 from ..signals import LEVEL_GROUPS, ladder_table
 from .style import ORIGIN_COLORS, figure_style, wrap
-from .trends import SERIES_COLORS, _encoding, _legend, _mid, _points, _shade_sparse, _sparse_entry, _time_axis
+from ..trends import events_between
+from .trends import SERIES_COLORS, _draw_events, _encoding, _event_key, _layout, _legend, _mid, _points, \
+    _shade_sparse, _span, _sparse_entry, _time_axis
 
 #: the ladder's steps from pale to dark (ColorBrewer YlOrRd, 8 classes)
 LADDER_COLORS = ["#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"]
@@ -147,13 +149,17 @@ def plot_people(table: pd.DataFrame, *, lang: Lang = "zh", top: int = 15) -> Fig
 # A corpus
 
 
-def plot_protest_trend(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -> Figure:
+def plot_protest_trend(table: pd.DataFrame, *, freq: str, lang: Lang = "zh",
+                       events: pd.DataFrame | None = None) -> Figure:
     """The share of answers reaching each threshold of the ladder per period, with its
-    interval. ``table`` is :func:`analysis.signals.protest_trend_table`."""
+    interval, dated events numbered. ``table`` is :func:`analysis.signals.protest_trend_table`;
+    ``events`` :func:`analysis.trends.event_table`."""
     names = step_names(lang)
+    start, end = _span(table["period"], freq)
+    shown = events_between(events, start, end)
     with figure_style("double"):
-        fig = plt.figure(figsize=(7.2, 3.0))
-        ax = fig.subplots()
+        fig, canvas, key = _layout(7.2, 3.0, shown)
+        ax = canvas.subplots()
         _shade_sparse(ax, table[table["threshold"] == table["threshold"].iloc[0]], freq)
         hollow = False
         entries = []
@@ -168,9 +174,11 @@ def plot_protest_trend(table: pd.DataFrame, *, freq: str, lang: Lang = "zh") -> 
         ax.set_ylim(bottom=0)
         ax.set_ylabel(label("share_of_answers_pct", lang))
         _time_axis(ax, table["period"], freq)
-        fig.suptitle(label("ladder_trend_title", lang))
-        _legend(fig, entries + _encoding(lang, hollow=hollow)[::-1][:1 if hollow else 0]
+        _draw_events(ax, shown)
+        canvas.suptitle(label("ladder_trend_title", lang))
+        _legend(canvas, entries + _encoding(lang, hollow=hollow)[::-1][:1 if hollow else 0]
                 + _sparse_entry(table, lang), ncols=3, title=label("ladder_trend_note", lang))
+        _event_key(key, shown, lang)
     return fig
 
 

@@ -20,8 +20,9 @@
 # they name. Intervals are 95%, from resampling briefings. The matchers' measured precision
 # and recall are in the first table (`make eval`).
 #
-# **Parameters**: as the overview; `countries` is not used here (the ladder's targets are the
-# countries the questions named).
+# **Parameters**: as the overview; `countries` chooses the countries of the chart of targets
+# (empty: the twelve whose answers reach a step most often), `events` the events numbered on
+# the ladder's trend.
 
 # %% tags=["parameters"]
 corpus = "../shared/mfa/pages"  # a folder of transcripts or saved pages, or files (comma-separated)
@@ -32,20 +33,23 @@ date_to = ""  # as date_from, included; empty: to the last document
 doc_lang = "zh"  # the documents' language: zh, en or both
 spokespersons = ""  # names, comma-separated (耿爽, Zhao Lijian); empty: all
 freq = "M"  # periods: M (month), Q (quarter) or Y (year)
+countries = ""  # codes or names, comma-separated (US, 加拿大, India); empty: the twelve most protested
 genre = "briefing"  # npc, briefing, written, statement (comma-separated)
 lang = "zh"  # the labels' language: zh or en
+events = ""  # a CSV of dated events to mark; empty: data/events.csv; none: no markers
 figures_dir = ""  # empty: figures/<report id>/
 
 # %%
 from IPython.display import display
 
-from analysis import plots, signals
+from analysis import plots, signals, trends
 from analysis.display import show
 from analysis.params import open_selection
 
 params, tables = open_selection(globals())  # checked; the kept tables, built first if missing or out of date
 coarser = {"M": "Q", "Q": "Q", "Y": "Y"}[params.freq]  # steps of the ladder are rare: by quarter at least
 parts = list(params.parts(tables))
+events = trends.read_events(params.events) if params.events else None
 hits = {suffix: signals.find_signals(part.segments, part.tokens, part.mentions) for _, suffix, part in parts}
 show(signals.quality_table(), params.lang)
 
@@ -57,8 +61,10 @@ turns = {}
 for _, suffix, part in parts:
     turns[suffix] = signals.protest_turn_table(hits[suffix], part.segments, part.mentions)
     trend = signals.protest_trend_table(turns[suffix], part.segments, freq=coarser)
-    fig = plots.plot_protest_trend(trend, freq=coarser, lang=params.lang)
-    plots.save_figure(fig, f"16_protest_trend{suffix}", folder=params.figures_dir, data=trend, lang=params.lang)
+    shown = trends.event_table(events, trend, freq=coarser)
+    fig = plots.plot_protest_trend(trend, freq=coarser, lang=params.lang, events=shown)
+    plots.save_figure(fig, f"16_protest_trend{suffix}", folder=params.figures_dir, data=trend, lang=params.lang,
+                      extra={"events": shown})
     display(fig)
 
 # %% [markdown]
@@ -71,7 +77,7 @@ for _, suffix, part in parts:
 
 # %%
 for _, suffix, part in parts:
-    toward = signals.protest_country_table(turns[suffix])
+    toward = signals.protest_country_table(turns[suffix], countries=params.countries)
     if toward.empty:
         print(plots.drop_figure(f"16_protest_countries{suffix}", folder=params.figures_dir,
                                 note="No question names a country often enough."))
