@@ -764,4 +764,31 @@ def quality_table() -> pd.DataFrame:
     if not QUALITY_CSV.exists():
         return pd.DataFrame(columns=["matcher", "lang", "precision", "ci_low", "ci_high", "n", "recall",
                                      "recall_n"])
-    return pd.read_csv(QUALITY_CSV, keep_default_na=False, na_values=[""])
+    return pd.read_csv(QUALITY_CSV, keep_default_na=False, na_values=[""],
+                       dtype={"n": "Int64", "recall_n": "Int64", "recall_dict_n": "Int64"})
+
+
+def nonanswer_topic_table(table: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
+    """The share of answers that decline (in full or in part, ``any``; in full, ``full``)
+    by the topic of the question: the codebook themes its paragraphs name
+    (:func:`analysis.topics.code_table`; a question may carry several, and one that
+    names none is ``other``), with 95% intervals from resampling briefings."""
+    from .topics import code_table, read_codebook
+    from .trends import _mean_table
+
+    themes = list(read_codebook()["theme"])
+    coded = code_table(segments[segments["kind"] == "question"])
+    asked = coded.groupby(["doc_id", "qa_no"])[themes].any().reset_index()
+    t = table.merge(asked, on=["doc_id", "qa_no"], how="left")
+    t[themes] = t[themes].fillna(False).astype(bool)
+    t["other"] = ~t[themes].any(axis=1)
+    rows = [t.loc[t[theme], ["doc_id", "nonanswer"]].assign(topic=theme) for theme in [*themes, "other"]]
+    long = pd.concat(rows, ignore_index=True)
+    values = pd.concat([long.assign(measure="any", value=long["nonanswer"].ne("none").astype(float)),
+                        long.assign(measure="full", value=long["nonanswer"].eq("full").astype(float))],
+                       ignore_index=True)[["topic", "measure", "doc_id", "value"]]
+    order = {name: i for i, name in enumerate([*themes, "other"])}
+    frame = pd.DataFrame([(g, m) for g in order for m in ("any", "full")], columns=["topic", "measure"])
+    values = values.assign(_o=values["topic"].map(order)).sort_values(["_o", "measure"], kind="stable")
+    out = _mean_table(values.drop(columns="_o"), ["topic", "measure"], frame)
+    return out

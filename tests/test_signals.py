@@ -271,3 +271,13 @@ def test_non_answer_rates(two_briefings):
     assert table["nonanswer"].tolist() == ["none", "full", "none"]
     trend = signals.nonanswer_trend_table(table, t.segments, freq="Q").set_index(["period", "measure"])
     assert trend.loc[("2019Q1", "full"), "mean"] == 0.5 and trend.loc[("2019Q2", "any"), "mean"] == 0.0
+
+
+def test_non_answers_by_the_topic_of_the_question(two_briefings):
+    t, hits = two_briefings
+    table = signals.nonanswer_topic_table(signals.nonanswer_table(hits, t.segments), t.segments)
+    by = table.set_index(["topic", "measure"])
+    # the Hong Kong bill question names the United States (united_states, sovereignty); the
+    # question on talks and the one on Japan name no theme, one of them declined in full
+    assert by.loc[("united_states", "any"), ("n", "mean")].tolist() == [1, 0.0]
+    assert by.loc[("other", "full"), ("n", "mean")].tolist() == [2, 0.5]

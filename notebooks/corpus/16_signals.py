@@ -128,12 +128,15 @@ for _, suffix, part in parts:
                       extra={"by_origin": by_origin}, lang=params.lang)
     display(fig)
     display(show(by_origin, params.lang))
+    display(show(signals.nonanswer_topic_table(declined, part.segments), params.lang))
 
 # %% [markdown]
 # An answer declines in full when every sentence carries a non-answer formula (请向主管部门询问,
 # 我不掌握, 我已经回答过, 没有可以发布的消息 …), in part when it also answers. Who asked is the
 # outlet the transcript names: the Ministry's Chinese transcripts name outlets only from 2020
-# (before, the questions are `unnamed`), so compare origins within 2020.
+# (before, the questions are `unnamed`), so compare origins within 2020. The second table gives
+# the same shares by the topic of the question (the codebook themes it names, `data/codebook.csv`;
+# a question may name several, and `other` names none).
 
 # %% [markdown]
 # ## People named
