@@ -478,7 +478,10 @@ def veiled_table(hits: pd.DataFrame, segments: pd.DataFrame, mentions: pd.DataFr
 #: what an answer may say besides its non-answer formulas and still be a full
 #: non-answer (a courtesy, 关于你的问题): characters in Chinese, in English
 FULL_REST = {"zh": 20, "en": 60}
-_SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+|$)")
+# a sentence: up to a Chinese end mark, ! ? ; or a full stop before a space or the end
+# (U.S. and 2.5 stay whole); without the full stop an English answer was one sentence,
+# and every answer with a formula was read as declining in full
+_SENTENCE = re.compile(r"(?:[^。！？!?；;.]|\.(?!\s|$))*(?:[。！？!?；;]+|\.(?=\s|$)|$)")
 
 
 def nonanswer_table(hits: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
@@ -668,8 +671,10 @@ def protest_country_table(turns: pd.DataFrame, *, top: int = 12, min_answers: in
     answers to those questions by the highest protest step they reached, in the groups
     of :data:`LEVEL_GROUPS` (``g0`` none ... ``g6`` countermeasures), as counts and shares;
     the ``top`` countries with the most answers reaching any step, of those with at
-    least ``min_answers`` answers. An answer to a question naming two countries counts
-    for both: the target is inferred from the question, not read from the answer."""
+    least ``min_answers`` answers, in the order of the share reaching any step; or the
+    ``countries`` given (gazetteer codes), in their order. An answer to a question naming
+    two countries counts for both: the target is inferred from the question, not read
+    from the answer."""
     a = turns[(turns["kind"] == "answer") & (turns["targets"] != "")]
     a = a.assign(country=a["targets"].str.split("|")).explode("country")
     group = np.zeros(len(a), int)
@@ -686,6 +691,9 @@ def protest_country_table(turns: pd.DataFrame, *, top: int = 12, min_answers: in
     else:
         counts = counts[counts["answers"] >= min_answers]
         counts = counts.sort_values(["protest", "answers"], ascending=False, kind="stable").head(top)
+        # drawn as shares: in the order of the share reaching any step
+        counts = counts.assign(_s=counts["protest"] / counts["answers"]).sort_values(
+            ["_s", "answers"], ascending=False, kind="stable").drop(columns="_s")
     for c in [f"g{c}" for c in range(len(LEVEL_GROUPS) + 1)]:
         counts[f"share_{c}"] = (counts[c] / counts["answers"]).round(4)
     return counts.reset_index()

@@ -252,19 +252,22 @@ def still_hit(part: pd.DataFrame, t: pipeline.Tables) -> pd.Series:
 
 
 def scope_report(sample: pd.DataFrame, t: pipeline.Tables, prefix: str = "signals") -> None:
-    """The non-answer table's full/partial call against the readers' (zh items)."""
-    a = pd.read_csv(EVAL_DIR / f"{prefix}_labels_nonanswer_a.csv", dtype={"item": str}, keep_default_na=False)
-    if "scope" not in a.columns:
+    """The non-answer table's full/partial call against each reader's, per Q&A whose hit
+    reader A judged right, by language."""
+    labels = {who: read_labels("nonanswer", who, prefix) for who in ("a", "b")}
+    if any(x is None or "scope" not in x.columns for x in labels.values()):
         return
     hits = signals.find_signals(t.segments, t.tokens, matchers=["nonanswer"])
     table = signals.nonanswer_table(hits, t.segments)
-    items = sample[(sample["matcher"] == "nonanswer")].merge(a[["item", "verdict", "scope"]], on="item")
-    items = items[(items["verdict"] == 1) & items["scope"].isin(["full", "partial"])]
-    items = items.drop_duplicates(["doc_id", "qa_no"]).astype({"qa_no": "Int64"})
+    items = (sample[sample["matcher"] == "nonanswer"]
+             .merge(labels["a"][["item", "verdict", "scope"]], on="item")
+             .merge(labels["b"][["item", "scope"]], on="item", suffixes=("_a", "_b")))
+    items = items[items["verdict"] == 1].drop_duplicates(["doc_id", "qa_no"]).astype({"qa_no": "Int64"})
     got = items.merge(table[["doc_id", "qa_no", "nonanswer"]], on=["doc_id", "qa_no"])
-    agree = int((got["scope"] == got["nonanswer"]).sum())
-    print(f"      full/partial call against reader A, per Q&A: {fmt(agree, len(got))}")
-    print("      " + pd.crosstab(got["scope"], got["nonanswer"]).to_string().replace("\n", "\n      "))
+    for lang, g in got.groupby("lang"):
+        agree = [int((g[f"scope_{w}"] == g["nonanswer"]).sum()) for w in ("a", "b")]
+        print(f"      full/partial call, {lang}, per Q&A: reader A {fmt(agree[0], len(g))}; reader B "
+              f"{fmt(agree[1], len(g))}; the readers agree on {int((g['scope_a'] == g['scope_b']).sum())}")
 
 
 def in_dictionary(matcher: str, surface: str) -> bool:

@@ -281,3 +281,15 @@ def test_non_answers_by_the_topic_of_the_question(two_briefings):
     # question on talks and the one on Japan name no theme, one of them declined in full
     assert by.loc[("united_states", "any"), ("n", "mean")].tolist() == [1, 0.0]
     assert by.loc[("other", "full"), ("n", "mean")].tolist() == [2, 0.5]
+
+
+def test_english_answers_are_split_into_sentences_for_the_full_or_partial_call():
+    # readers of the evaluation sample: 16 of 32 English partial non-answers were called
+    # full, since an English answer was read as one sentence
+    def call(answer: str) -> str:
+        t, hits = run(f"CNN: Question?\nZhao Lijian: {answer}\n", principal="Zhao Lijian", matchers=["nonanswer"])
+        return signals.nonanswer_table(hits, t["segments"])["nonanswer"].iloc[0]
+
+    assert call("I'm not aware of the specifics.") == "full"
+    assert call("I'm not aware of the specifics. China's position on the U.S. sanctions is consistent and clear: "
+                "we oppose unilateral sanctions.") == "partial"

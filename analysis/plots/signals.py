@@ -17,12 +17,38 @@ from ..signals import LEVEL_GROUPS, ladder_table
 from .style import ORIGIN_COLORS, figure_style, wrap
 from ..trends import events_between
 from .trends import SERIES_COLORS, _draw_events, _encoding, _event_key, _layout, _legend, _mid, _points, \
-    _shade_sparse, _span, _sparse_entry, _time_axis
+    _span, _time_axis
 
 #: the ladder's steps from pale to dark (ColorBrewer YlOrRd, 8 classes)
 LADDER_COLORS = ["#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"]
+#: the ladder's six groups, further apart in lightness than neighbouring steps of the
+#: eight-class scale (ColorBrewer YlOrBr, 7 classes, the palest left out)
+GROUP_COLORS = ["#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#8c2d04"]
 CATEGORY_COLORS = {"vision": "#1f78b4", "sovereignty": "#6a3d9a", "criticism": "#e66101", "reassurance": "#33a02c"}
 SIDE_COLORS = {"self": "#c0392b", "other": "#1f4e79"}
+
+
+def _trend_points(ax, part: pd.DataFrame, freq: str, color: str) -> tuple[bool, bool]:
+    """One share series (``mean``, ``ci_low``, ``ci_high`` in 0..1) in per cent: a period
+    with few briefings (``sparse``) is a hollow point, neither joined to its neighbours
+    nor banded, since a share there rests on a handful of answers. Returns whether any
+    period rested on one briefing, and whether any was sparse."""
+    sparse = part["sparse"].astype(bool).to_numpy() if "sparse" in part.columns else np.zeros(len(part), bool)
+    x = _mid(part["period"], freq)
+    y = np.where(sparse, np.nan, part["mean"].to_numpy(float) * 100)
+    low = np.where(sparse, np.nan, part["ci_low"].to_numpy(float) * 100)
+    high = np.where(sparse, np.nan, part["ci_high"].to_numpy(float) * 100)
+    single = (part["n"] > 0).to_numpy() & part["ci_low"].isna().to_numpy() & ~sparse
+    hollow = _points(ax, x, y, single=single, color=color, band=(low, high), small_n=0)
+    shown = sparse & (part["n"] > 0).to_numpy()
+    ax.plot(np.asarray(x)[shown], part["mean"].to_numpy(float)[shown] * 100, linestyle="none", marker="o",
+            markersize=3, markerfacecolor="white", markeredgecolor=color, markeredgewidth=0.7)
+    return hollow, bool(shown.any())
+
+
+def _sparse_point_entry(lang: Lang) -> list:
+    return [(Line2D([], [], linestyle="none", marker="o", markersize=3, markerfacecolor="white",
+                    markeredgecolor="#555555", markeredgewidth=0.7), label("few_briefings_point", lang))]
 
 
 def step_names(lang: Lang) -> list[str]:
@@ -54,17 +80,21 @@ def plot_protest_ladder(table: pd.DataFrame, names: list[str], *, lang: Lang = "
                                 va="center", color="#4d4d4d")
         ax.set_xticks(range(8), [wrap(s, 14, 3) for s in step_names(lang)], fontsize=6)
         ax.xaxis.tick_top()
-        ax.set_yticks(range(n), [wrap(s, 40, 2) for s in names], fontsize=6)
+        ax.set_yticks(range(n), [wrap(s, 48, 2) for s in names], fontsize=6)
         ax.set_ylim(n - 0.5, -0.5)
         ax.set_xlim(-0.5, 7.6)
         ax.grid(axis="x", color="#e5e5e5", linewidth=0.5)
         for side in ("right", "bottom"):
             ax.spines[side].set_visible(False)
         handles = [Line2D([], [], marker="o", linestyle="", markersize=5, markerfacecolor="#9e9e9e",
-                          markeredgecolor="#4d4d4d", label=label("ladder_highest", lang)),
-                   Line2D([], [], marker="o", linestyle="", markersize=5, markerfacecolor="white",
-                          markeredgecolor="#4d4d4d", label=label("ladder_also", lang))]
-        fig.legend(handles=handles, loc="outside lower center", ncols=2)
+                          markeredgecolor="#4d4d4d", label=label("ladder_highest", lang))]
+        counts = table[steps].to_numpy()
+        reached = np.arange(1, 9)[None, :] < table["level"].to_numpy()[:, None]
+        if ((counts > 0) & reached).any():  # a lower step also used somewhere
+            handles.append(Line2D([], [], marker="o", linestyle="", markersize=5, markerfacecolor="white",
+                                  markeredgecolor="#4d4d4d", label=label("ladder_also", lang)))
+        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
+                   title=label("ladder_hits_note", lang), title_fontsize=5.5)
         fig.suptitle(label("ladder_title", lang))
     return fig
 
@@ -106,7 +136,7 @@ def plot_self_other(table: pd.DataFrame, names: list[str], *, lang: Lang = "zh")
             if ko:
                 ax.text(o, yi, f" {ko}", va="center", ha="left", fontsize=5.5, color="#4d4d4d")
         ax.axvline(0, color="black", linewidth=0.5)
-        ax.set_yticks(y, [wrap(s, 40, 2) for s in names], fontsize=6)
+        ax.set_yticks(y, [wrap(s, 48, 2) for s in names], fontsize=6)
         ax.set_ylim(n - 0.5, -0.6)
         reach = max(table["self_per_1000"].max(), table["other_per_1000"].max(), 1) * 1.2
         ax.set_xlim(-reach, reach)
@@ -137,10 +167,14 @@ def plot_people(table: pd.DataFrame, *, lang: Lang = "zh", top: int = 15) -> Fig
         ax.set_yticks(y, [wrap(s, 32, 2) for s in names], fontsize=6)
         ax.set_ylim(n - 0.5, -0.6)
         ax.set_xlabel(label("mentions", lang))
-        handles = [Patch(color=SIDE_COLORS["self"], label=label("person_self", lang)),
-                   Patch(color=SIDE_COLORS["other"], label=label("person_other", lang)),
-                   Patch(color="#7f8c8d", alpha=0.35, label=label("in_questions", lang))]
-        fig.legend(handles=handles, loc="outside lower center", ncols=3)
+        handles = []
+        for side in ("self", "other"):
+            if side in set(t["side"]):
+                handles.append(Patch(color=SIDE_COLORS[side], label=label(f"person_{side}_answers", lang)))
+                if t.loc[t["side"] == side, "in_questions"].sum():
+                    handles.append(Patch(color=SIDE_COLORS[side], alpha=0.35,
+                                         label=label(f"person_{side}_questions", lang)))
+        fig.legend(handles=handles, loc="outside lower center", ncols=2)
         fig.suptitle(label("people_title", lang))
     return fig
 
@@ -160,15 +194,12 @@ def plot_protest_trend(table: pd.DataFrame, *, freq: str, lang: Lang = "zh",
     with figure_style("double"):
         fig, canvas, key = _layout(7.2, 3.0, shown)
         ax = canvas.subplots()
-        _shade_sparse(ax, table[table["threshold"] == table["threshold"].iloc[0]], freq)
-        hollow = False
+        hollow = sparse = False
         entries = []
         for i, (t, part) in enumerate(table.groupby("threshold", sort=True)):
             color = [LADDER_COLORS[3], LADDER_COLORS[5], LADDER_COLORS[7]][i % 3]
-            x = _mid(part["period"], freq)
-            single = (part["n"] > 0).to_numpy() & part["ci_low"].isna().to_numpy()
-            hollow |= _points(ax, x, part["mean"] * 100, single=single, color=color,
-                              band=(part["ci_low"] * 100, part["ci_high"] * 100), small_n=0)
+            one, few = _trend_points(ax, part, freq, color)
+            hollow, sparse = hollow or one, sparse or few
             text = label("ladder_at_least", lang).format(step=names[t - 1]) if t < 8 else names[t - 1]
             entries.append((Line2D([], [], color=color, marker="o", markersize=3), text))
         ax.set_ylim(bottom=0)
@@ -177,7 +208,7 @@ def plot_protest_trend(table: pd.DataFrame, *, freq: str, lang: Lang = "zh",
         _draw_events(ax, shown)
         canvas.suptitle(label("ladder_trend_title", lang))
         _legend(canvas, entries + _encoding(lang, hollow=hollow)[::-1][:1 if hollow else 0]
-                + _sparse_entry(table, lang), ncols=3, title=label("ladder_trend_note", lang))
+                + (_sparse_point_entry(lang) if sparse else []), ncols=3, title=label("ladder_trend_note", lang))
         _event_key(key, shown, lang)
     return fig
 
@@ -188,7 +219,7 @@ def plot_protest_countries(table: pd.DataFrame, *, lang: Lang = "zh") -> Figure:
     counted in n). ``table`` is :func:`analysis.signals.protest_country_table`."""
     names = step_names(lang)
     groups = [" / ".join(names[s - 1].split(" ", 1)[1] for s in g) for g in LEVEL_GROUPS]
-    colors = [LADDER_COLORS[g[-1] - 1] for g in LEVEL_GROUPS]
+    colors = GROUP_COLORS
     n = len(table)
     with figure_style("double"):
         fig, ax = plt.subplots(figsize=(7.2, 1.3 + 0.24 * n))
@@ -225,10 +256,18 @@ def plot_phrase_trends(table: pd.DataFrame, names: dict[str, str], *, freq: str,
     with figure_style("double"):
         fig, ax = plt.subplots(figsize=(7.2, 1.4 + 0.2 * n))
         bounds = [0, 0.001, 1, 2, 5, 10, 20, 50, 1000]
-        cmap = ListedColormap(["#f7f7f7", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c",
+        cmap = ListedColormap(["#ffffff", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c",
                                "#08306b"])
         norm = BoundaryNorm(bounds, cmap.N)
-        im = ax.imshow(wide.fillna(0).to_numpy(), aspect="auto", cmap=cmap, norm=norm, interpolation="nearest")
+        values = wide.to_numpy(float, copy=True)
+        if "sparse" in table.columns:  # a rate over a handful of answers is left blank (hatched)
+            sparse_cols = set(table.loc[table["sparse"].astype(bool), "period"])
+            values[:, [j for j, p in enumerate(periods) if p in sparse_cols]] = 0
+        im = ax.imshow(np.nan_to_num(values), aspect="auto", cmap=cmap, norm=norm, interpolation="nearest")
+        ax.set_xticks(np.arange(len(periods) + 1) - 0.5, minor=True)
+        ax.set_yticks(np.arange(n + 1) - 0.5, minor=True)
+        ax.grid(which="minor", color="#eeeeee", linewidth=0.3)
+        ax.tick_params(which="minor", length=0)
         starts = first.set_index("entry")["first_date"]
         for i, e in enumerate(order):
             p = str(pd.Period(starts[e], freq=freq))
@@ -245,11 +284,11 @@ def plot_phrase_trends(table: pd.DataFrame, names: dict[str, str], *, freq: str,
             if sparse & set(periods):
                 handles.append(Patch(facecolor="white", edgecolor="#9e9e9e", hatch="////", linewidth=0,
                                      label=label("few_briefings", lang).format(n=table.attrs.get("sparse_below", ""))))
-        ax.set_yticks(range(n), [wrap(names.get(e, e), 30, 1) for e in order], fontsize=6)
+        ax.set_yticks(range(n), [wrap(names.get(e, e), 34, 2) for e in order], fontsize=6)
         step = max(1, len(periods) // 12)
         ax.set_xticks(range(0, len(periods), step), periods[::step], fontsize=6, rotation=0)
-        cbar = fig.colorbar(im, ax=ax, shrink=0.5, pad=0.01, ticks=bounds[1:-1])
-        cbar.ax.set_yticklabels([">0", "1", "2", "5", "10", "20", "50"], fontsize=5.5)
+        cbar = fig.colorbar(im, ax=ax, shrink=0.5, pad=0.01, ticks=bounds[:-1])
+        cbar.ax.set_yticklabels(["0", ">0", "1", "2", "5", "10", "20", "50"], fontsize=5.5)
         cbar.set_label(label("per_100_answers", lang), fontsize=6)
         fig.suptitle(label("phrase_trend_title", lang))
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
@@ -261,16 +300,13 @@ def plot_nonanswers(trend: pd.DataFrame, by_origin: pd.DataFrame, *, freq: str, 
     per period, and by who asked. ``trend`` is :func:`analysis.signals.nonanswer_trend_table`,
     ``by_origin`` :func:`analysis.signals.nonanswer_origin_table`."""
     with figure_style("double"):
-        fig, (ax, bx) = plt.subplots(1, 2, figsize=(7.2, 2.9), width_ratios=[3, 1.2])
-        _shade_sparse(ax, trend[trend["measure"] == "any"], freq)
-        hollow = False
+        fig, (ax, bx) = plt.subplots(1, 2, figsize=(7.2, 2.9), width_ratios=[3, 1.2], sharey=True)
+        sparse = False
         entries = []
         for i, measure in enumerate(("any", "full")):
             part = trend[trend["measure"] == measure]
-            x = _mid(part["period"], freq)
-            single = (part["n"] > 0).to_numpy() & part["ci_low"].isna().to_numpy()
-            hollow |= _points(ax, x, part["mean"] * 100, single=single, color=SERIES_COLORS[i],
-                              band=(part["ci_low"] * 100, part["ci_high"] * 100), small_n=0)
+            _, few = _trend_points(ax, part, freq, SERIES_COLORS[i])
+            sparse = sparse or few
             entries.append((Line2D([], [], color=SERIES_COLORS[i], marker="o", markersize=3),
                             label(f"nonanswer_{measure}", lang)))
         ax.set_ylim(bottom=0)
@@ -286,9 +322,9 @@ def plot_nonanswers(trend: pd.DataFrame, by_origin: pd.DataFrame, *, freq: str, 
         bx.set_xticks(range(len(origins)),
                       [f"{label(o, lang)}\nn={int(by_origin[(by_origin['origin'] == o) & (by_origin['measure'] == 'any')]['n'].iloc[0])}"
                        for o in origins], fontsize=6)
-        bx.set_ylabel(label("share_of_answers_pct", lang))
+        bx.tick_params(axis="y", labelleft=True)
         bx.set_title(label("by_origin", lang), fontsize=7)
         fig.suptitle(label("nonanswer_title", lang))
         _legend(fig, entries + [(Line2D([], [], color="#4d4d4d", linewidth=0.6), label("ci95", lang))]
-                + _sparse_entry(trend, lang), ncols=4)
+                + (_sparse_point_entry(lang) if sparse else []), ncols=4)
     return fig
