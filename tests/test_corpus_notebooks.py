@@ -55,6 +55,7 @@ def test_corpus_notebook_runs_and_rebuilds_identically(source, small_corpus, tmp
     for run in ("a", "b"):
         out = papermill.execute_notebook(
             str(nb_in), str(tmp_path / f"out_{run}.ipynb"), kernel_name="python3", progress_bar=False,
+            engine_name="analysis",
             parameters=parameters | {"figures_dir": str(tmp_path / run)},
         )
         assert not [o for c in out.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
@@ -70,6 +71,7 @@ def test_bad_corpus_parameter_stops_with_a_clear_message(small_corpus, tmp_path)
     with pytest.raises(papermill.PapermillExecutionError) as info:
         papermill.execute_notebook(
             str(nb_in), str(tmp_path / "out.ipynb"), kernel_name="python3", progress_bar=False,
+            engine_name="analysis",
             parameters={"corpus": str(small_corpus), "spokespersons": "Nobody", "figures_dir": str(tmp_path)},
         )
     assert info.value.ename == "ParameterError"

@@ -1,4 +1,7 @@
-"""Each notebook runs through papermill on the seed with its default parameters."""
+"""Each notebook runs through papermill on the seed with its default parameters, with the
+engine `make report` uses (``analysis``: a batch run, where the term viewer's live widget
+gives way to a note; papermill's default engine left it live, and one test run in a few
+waited on it for ever, jupyter/nbclient#312)."""
 from __future__ import annotations
 
 import jupytext
@@ -40,7 +43,7 @@ def test_notebook_runs_with_defaults_and_rebuilds_identically(source, tmp_path):
         figures = tmp_path / run
         out = papermill.execute_notebook(
             str(nb_in), str(tmp_path / f"out_{run}.ipynb"), parameters={"figures_dir": str(figures)},
-            kernel_name="python3", progress_bar=False,
+            kernel_name="python3", progress_bar=False, engine_name="analysis",
         )
         errors = [o for c in out.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
         assert not errors
@@ -54,7 +57,7 @@ def test_bad_parameter_stops_with_a_clear_message(tmp_path):
         papermill.execute_notebook(
             str(nb_in), str(tmp_path / "out.ipynb"),
             parameters={"lang": "fr", "figures_dir": str(tmp_path)}, kernel_name="python3",
-            progress_bar=False,
+            progress_bar=False, engine_name="analysis",
         )
     assert info.value.ename == "ParameterError"
     assert "lang must be one of zh, en, not 'fr'" in info.value.evalue
