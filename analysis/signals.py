@@ -56,7 +56,6 @@ import numpy as np
 import pandas as pd
 
 from .config import DATA_DIR
-from .errors import TranscriptError
 
 SIGNALS_DIR = DATA_DIR / "signals"
 LEXICONS = {

@@ -33,7 +33,6 @@ top_people = 15
 figures_dir = ""
 
 # %%
-import pandas as pd
 from IPython.display import Markdown, display
 
 import analysis

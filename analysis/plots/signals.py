@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 
 from ..labels import Lang, country_label, label
 from ..signals import LEVEL_GROUPS, ladder_table
-from .style import ORIGIN_COLORS, figure_style, wrap
+from .style import figure_style, wrap
 from ..trends import events_between
 from .trends import SERIES_COLORS, _draw_events, _encoding, _event_key, _layout, _legend, _mid, _points, \
     _span, _time_axis
