@@ -174,7 +174,7 @@ def plot_people(table: pd.DataFrame, *, lang: Lang = "zh", top: int = 15) -> Fig
                 if t.loc[t["side"] == side, "in_questions"].sum():
                     handles.append(Patch(color=SIDE_COLORS[side], alpha=0.35,
                                          label=label(f"person_{side}_questions", lang)))
-        fig.legend(handles=handles, loc="outside lower center", ncols=2)
+        fig.legend(handles=handles, loc="outside lower center", ncols=1)
         fig.suptitle(label("people_title", lang))
     return fig
 
