@@ -128,11 +128,11 @@ def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
 
 
 def _other_sides() -> str:
-    """Every 方 side form of the gazetteer but China's, as one alternation."""
-    from .countries import read_gazetteer
+    """Every 方 side form of the gazetteer but China's (as the country rules read them),
+    as one alternation."""
+    from .countries import _index
 
-    sides = {s for cell, code in zip(read_gazetteer()["side"], read_gazetteer()["code"]) if code != "CN"
-             for s in cell.split("|") if s}
+    sides = [s for s, code in _index()[2].items() if code != "CN"]
     return "|".join(sorted(sides, key=lambda s: (-len(s), s)))
 
 
@@ -232,11 +232,12 @@ def _boundaries(tokens: pd.DataFrame, segments: pd.DataFrame, par_off: np.ndarra
     return np.unique(np.concatenate([starts, ends, par_off]))
 
 
-def _document_langs(segments: pd.DataFrame) -> dict[str, str]:
+def _documents(segments: pd.DataFrame) -> pd.DataFrame:
+    """The document variables of ``segments`` (language, date ...), indexed by doc_id."""
     from .documents import document_variables
 
     docs = document_variables(segments)
-    return dict(zip(docs["doc_id"].astype(str), docs["lang"].astype(str)))
+    return docs.set_index(docs["doc_id"].astype(str))
 
 
 def find_signals(
@@ -263,7 +264,8 @@ def find_signals(
     if unknown:
         raise ValueError(f"matchers must be among {', '.join(MATCHERS)}, not {', '.join(unknown)}")
     said = segments[segments["kind"].isin(SPEECH)]
-    langs = _document_langs(segments)
+    docs = _documents(segments)
+    langs = docs["lang"].astype(str)
     frames = []
     for lang in ("zh", "en"):
         part = said[said["doc_id"].astype(str).map(langs).fillna("zh").eq(lang)]
@@ -275,10 +277,7 @@ def find_signals(
     hits["named"] = ""
     people = hits["matcher"] == "person"
     if people.any():  # a person's country as of the document's date (Tedros: ET, then ORG:WHO)
-        from .documents import document_variables
-
-        dates = document_variables(segments).set_index("doc_id")["date"]
-        rows = _role_rows(hits.loc[people, "entry"], hits.loc[people, "doc_id"].map(dates))
+        rows = _role_rows(hits.loc[people, "entry"], hits.loc[people, "doc_id"].map(docs["date"]))
         hits.loc[people, "country"] = [r.get("country", "") for r in rows]
     if mentions is not None and len(hits) and len(mentions):
         hits["named"] = _named_party(hits, segments, mentions)
@@ -386,8 +385,7 @@ def answer_turns(segments: pd.DataFrame) -> pd.DataFrame:
     """One row per answer (all answer paragraphs of a Q&A, follow-ups included) and one
     per document's statements: doc_id, qa_no (null for statements), kind, paragraphs,
     chars, outlet (who asked, :func:`analysis.outlets.add_outlet_info`), origin."""
-    seg = segments[segments["kind"].isin(SPOKEN_BY_PRINCIPAL)].copy()
-    seg["qa_no"] = seg["qa_no"].where(seg["kind"] == "answer").astype("Int64")
+    seg = _turn_key(segments[segments["kind"].isin(SPOKEN_BY_PRINCIPAL)])
     outlet = seg["qa_outlet"] if "qa_outlet" in seg.columns else seg.get("outlet", pd.Series("", index=seg.index))
     origin = seg["qa_origin"] if "qa_origin" in seg.columns else pd.Series("", index=seg.index)
     seg = seg.assign(outlet_=outlet.fillna("").astype(str), origin_=origin.fillna("").astype(str),
@@ -414,6 +412,8 @@ def question_targets(segments: pd.DataFrame, mentions: pd.DataFrame | None) -> p
 
 
 def _turn_key(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (paragraphs or hits) keyed by answer turn: ``qa_no`` kept for answers and
+    null for statements, so that a document's statements group as one turn."""
     out = frame.copy()
     out["qa_no"] = out["qa_no"].where(out["kind"] == "answer").astype("Int64")
     return out
@@ -489,7 +489,7 @@ def nonanswer_table(hits: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
     :data:`FULL_REST` characters without one), ``partial`` (a formula, and an answer
     beside it) or ``none``; ``formulas`` lists the formulas' categories. With who
     asked (outlet, origin) and the answer's length."""
-    langs = _document_langs(segments)
+    langs = _documents(segments)["lang"].astype(str)
     turns = answer_turns(segments)
     turns = turns[turns["kind"] == "answer"].reset_index(drop=True)
     na = hits[(hits["matcher"] == "nonanswer") & (hits["kind"] == "answer")]
@@ -567,14 +567,12 @@ def person_table(hits: pd.DataFrame, segments: pd.DataFrame, *, lang: str = "zh"
     the last document that names the person (Tedros: Ethiopia's foreign minister, then
     the WHO's Director-General), mentions, in_questions, in_answers (answers and
     statements), documents; most named first."""
-    from .documents import document_variables
-
     p = hits[hits["matcher"] == "person"]
     if p.empty:
         return pd.DataFrame(columns=["person_id", "name", "country", "side", "role", "mentions", "in_questions",
                                      "in_answers", "documents"])
-    docs = document_variables(segments).set_index("doc_id")["date"]
-    p = p.assign(date=p["doc_id"].map(docs), q=p["kind"].eq("question"), a=p["kind"].isin(SPOKEN_BY_PRINCIPAL))
+    p = p.assign(date=p["doc_id"].map(_documents(segments)["date"]), q=p["kind"].eq("question"),
+                 a=p["kind"].isin(SPOKEN_BY_PRINCIPAL))
     out = (p.groupby("entry", sort=False)
            .agg(mentions=("start", "size"), in_questions=("q", "sum"), in_answers=("a", "sum"),
                 documents=("doc_id", "nunique"), last=("date", "max"))
@@ -730,19 +728,26 @@ def phrase_trend_table(hits: pd.DataFrame, segments: pd.DataFrame, *, freq: str 
     return add_coverage(out, segments, freq=freq)
 
 
+def _declined(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per answer of ``table`` (:func:`nonanswer_table`, with a ``by`` column) and measure,
+    whether it declines: ``any`` (in full or in part) and ``full``; the values
+    :func:`analysis.trends._mean_table` averages, sorted by ``by`` and measure."""
+    values = pd.concat([table.assign(measure="any", value=table["nonanswer"].ne("none").astype(float)),
+                        table.assign(measure="full", value=table["nonanswer"].eq("full").astype(float))],
+                       ignore_index=True)[[by, "measure", "doc_id", "value"]]
+    return values.sort_values([by, "measure"], kind="stable")
+
+
 def nonanswer_trend_table(table: pd.DataFrame, segments: pd.DataFrame, *, freq: str = "Q") -> pd.DataFrame:
     """Per period: the share of answers that decline in full (``full``) and in full or
     in part (``any``), with 95% intervals from resampling briefings. ``table`` is
     :func:`nonanswer_table`."""
     from .trends import _mean_table, _periods, add_coverage, add_periods, period_table
 
-    t = add_periods(table, segments, freq=freq)
-    values = pd.concat([t.assign(measure="any", value=t["nonanswer"].ne("none").astype(float)),
-                        t.assign(measure="full", value=t["nonanswer"].eq("full").astype(float))],
-                       ignore_index=True)[["period", "measure", "doc_id", "value"]]
+    values = _declined(add_periods(table, segments, freq=freq), "period")
     periods = _periods(period_table(segments, freq=freq), freq)
     frame = pd.DataFrame([(p, m) for m in ("any", "full") for p in periods], columns=["period", "measure"])
-    out = _mean_table(values.sort_values(["period", "measure"], kind="stable"), ["period", "measure"], frame)
+    out = _mean_table(values, ["period", "measure"], frame)
     return add_coverage(out, segments, freq=freq)
 
 
@@ -752,13 +757,10 @@ def nonanswer_origin_table(table: pd.DataFrame, *, by: str = "origin") -> pd.Dat
     resampling briefings."""
     from .trends import _mean_table
 
-    t = table.assign(**{by: table[by].replace("", "unnamed")})
-    values = pd.concat([t.assign(measure="any", value=t["nonanswer"].ne("none").astype(float)),
-                        t.assign(measure="full", value=t["nonanswer"].eq("full").astype(float))],
-                       ignore_index=True)[[by, "measure", "doc_id", "value"]]
+    values = _declined(table.assign(**{by: table[by].replace("", "unnamed")}), by)
     groups = sorted(values[by].unique())
     frame = pd.DataFrame([(g, m) for m in ("any", "full") for g in groups], columns=[by, "measure"])
-    return _mean_table(values.sort_values([by, "measure"], kind="stable"), [by, "measure"], frame)
+    return _mean_table(values, [by, "measure"], frame)
 
 
 QUALITY_CSV = DATA_DIR / "eval" / "signals_quality.csv"
@@ -790,12 +792,7 @@ def nonanswer_topic_table(table: pd.DataFrame, segments: pd.DataFrame) -> pd.Dat
     t[themes] = t[themes].fillna(False).astype(bool)
     t["other"] = ~t[themes].any(axis=1)
     rows = [t.loc[t[theme], ["doc_id", "nonanswer"]].assign(topic=theme) for theme in [*themes, "other"]]
-    long = pd.concat(rows, ignore_index=True)
-    values = pd.concat([long.assign(measure="any", value=long["nonanswer"].ne("none").astype(float)),
-                        long.assign(measure="full", value=long["nonanswer"].eq("full").astype(float))],
-                       ignore_index=True)[["topic", "measure", "doc_id", "value"]]
-    order = {name: i for i, name in enumerate([*themes, "other"])}
-    frame = pd.DataFrame([(g, m) for g in order for m in ("any", "full")], columns=["topic", "measure"])
-    values = values.assign(_o=values["topic"].map(order)).sort_values(["_o", "measure"], kind="stable")
-    out = _mean_table(values.drop(columns="_o"), ["topic", "measure"], frame)
-    return out
+    values = _declined(pd.concat(rows, ignore_index=True), "topic")
+    # the rows in codebook order, as the frame lists them
+    frame = pd.DataFrame([(g, m) for g in [*themes, "other"] for m in ("any", "full")], columns=["topic", "measure"])
+    return _mean_table(values, ["topic", "measure"], frame)

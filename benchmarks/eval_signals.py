@@ -75,7 +75,7 @@ def load_pages(matchers=signals.MATCHERS) -> tuple[pipeline.Tables, pd.DataFrame
     return t, hits
 
 
-def claim(row, lang: str) -> str:
+def claim(row) -> str:
     """What the matcher says the words are, in the guide's terms."""
     if row.matcher == "protest":
         steps = signals.ladder_table().set_index("level")["level_en"]
@@ -154,7 +154,7 @@ def sample_main(matchers: list[str]) -> int:
     t, hits = load_pages(tuple(matchers))
     langs = dict(zip(t.documents["doc_id"], t.documents["lang"]))
     sample = pd.concat([draw(hits, langs, m) for m in matchers], ignore_index=True)
-    sample["claim"] = [claim(r, r.lang) for r in sample.itertuples()]
+    sample["claim"] = [claim(r) for r in sample.itertuples()]
     text = t.segments.set_index(["doc_id", "para_no"])["text"]
     sample["text_sha1"] = [sha1(text[(r.doc_id, r.para_no)]) for r in sample.itertuples()]
     keep = ["item", "matcher", "lang", "stratum", "cls", "entry", "doc_id", "para_no", "kind", "qa_no", "start", "end",
