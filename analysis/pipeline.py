@@ -86,7 +86,7 @@ def document_tables(segments: pd.DataFrame) -> dict[str, pd.DataFrame]:
     seg = add_units(add_outlet_info(segments))
     tokens = tokenize(seg)
     scored = sentiment.term_table(seg, tokens)
-    hits = scored[scored["weight"] != 0]
+    hits = scored[scored["term"] != ""]  # every term, those a rule counts 0 too (they show in the viewer)
     return {
         "segments": seg,
         "tokens": scored[list(TOKEN_COLUMNS) + ["sent_no", "clause_no"]],

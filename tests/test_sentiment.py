@@ -65,7 +65,7 @@ def test_contrast_weights_the_clause_after():
     t = terms_of(answer("双方有合作，但是美方一再抹黑中国。"))
     w = t.set_index("token")["weight"]
     assert w["合作"] == pytest.approx(0.5 * terms_of(answer("双方有合作。")).set_index("token")["weight"]["合作"])
-    assert w["抹黑"] == pytest.approx(-2)
+    assert w["抹黑"] == pytest.approx(-2 * S.calibration()["domain_neg"])
     assert sentence("双方有分歧，但是愿意合作共赢。")["score"] > 0
 
 
@@ -80,8 +80,9 @@ def test_sentences_and_paragraph_aggregate():
     assert list(sents["sent_no"]) == [0, 1]
     assert sents.iloc[0]["text"] == "我们欢迎。" and sents.iloc[1]["text"] == "美方抹黑中国。"
     para = S.paragraph_table(seg, terms_of(seg)).iloc[0]
-    # pooled: P = 1 (欢迎), N = 2 (抹黑): (1 - 2) / (1 + 2 + k)
-    assert para["score"] == pytest.approx((1 - 2) / (1 + 2 + S.SMOOTHING))
+    # pooled: P = 1 (欢迎), N = 2 × the domain's weight against (抹黑): (P - N) / (P + N + k)
+    n = 2 * S.calibration()["domain_neg"]
+    assert para["score"] == pytest.approx((1 - n) / (1 + n + S.calibration()["smoothing"]))
 
 
 def test_closing_quote_stays_with_its_sentence():
@@ -94,7 +95,13 @@ def test_lexicons_are_data():
     lex = S.read_lexicon()
     assert lex["term"].is_unique
     assert lex.set_index("term").loc["抹黑", "source"] == "domain"
-    assert (lex.loc[lex["source"] == "general", "polarity"].abs() == S.GENERAL_WEIGHT).all()
+    assert (lex.loc[lex["source"] == "general", "polarity"].abs() == 1).all()  # weighed by calibration()
+    cal = pd.read_csv(S.CALIBRATION)
+    assert set(cal["name"]) == {"general_pos", "general_neg", "domain_neg", "reported", "smoothing"}
+    assert cal["note"].str.len().min() > 20  # each value says how it was chosen
+    # the first round's lexicon is the domain lexicon without the second round's rows
+    first = S.read_lexicon(S.RULES - {"lexicon2"})
+    assert "内政" not in set(first.loc[first["source"] == "domain", "term"]) and "内政" in set(lex["term"])
     mods = S.read_modifiers()
     assert {"negator", "prohibitive", "degree", "contrast", "rhetorical"} <= set(mods["kind"])
 
@@ -128,11 +135,70 @@ def test_tone_tables_and_arc(seed):
 def test_highlight_marks_terms():
     seg = answer("美方抹黑中国，我们坚决反对。")
     html = S.highlight_html(terms_of(seg), "t", int(seg["para_no"].iloc[0]))
-    assert 'title="抹黑: -2.00"' in html and "坚决反对 -2.00" in html and "score -" in html
+    w = -2 * S.calibration()["domain_neg"]  # both are −2 terms of the domain lexicon
+    assert f'title="抹黑: {w:+.2f}"' in html and f"坚决反对 {w:+.2f}" in html and "score -" in html
 
 
 def test_driver_terms():
     t = terms_of(answer("美方抹黑中国，又抹黑香港。我们支持合作。"))
     d = S.driver_table(t).set_index("term")
-    assert d.loc["抹黑", "weight"] == pytest.approx(-4) and d.loc["抹黑", "count"] == 2
+    assert d.loc["抹黑", "weight"] == pytest.approx(-4 * S.calibration()["domain_neg"]) and d.loc["抹黑", "count"] == 2
     assert d.loc["合作", "direction"] == "positive"
+
+
+def question(text: str) -> pd.DataFrame:
+    seg = parse_transcript(f"问：{text}\n答：好的。\n", doc_id="t")
+    return seg[seg["kind"] == "question"]
+
+
+def test_second_round_rules():
+    # topic words carry no stance: condolences over a disaster are sympathy, not negative
+    assert sentence("中方对地震遇难者表示哀悼。")["score"] > 0
+    # a principle invoked to push back is not warm: 和平 and 稳定 do not count beside 敦促
+    s = sentence("我们敦促美方停止干涉，维护地区和平稳定。")
+    assert s["score"] < 0 and "和平" not in s["positive_terms"]
+    assert sentence("双方维护地区和平稳定。")["score"] > 0  # without the pushback they count
+    # a sentence that opens with 但是 discounts the sentences before it
+    t = terms_of(answer("双方有合作。但是美方一再抹黑中国。")).set_index("token")["weight"]
+    assert t["合作"] == pytest.approx(0.5 * terms_of(answer("双方有合作。")).set_index("token")["weight"]["合作"])
+    # a journalist reporting an accusation is not accusing; the same words in an answer count
+    q = question("据报道，美方指责中方抹黑。中方有何评论？")
+    reported = S.term_table(q, tokenize(q)).set_index("token")
+    said = terms_of(answer("据报道，美方指责中方抹黑。")).set_index("token")
+    assert said.loc["抹黑", "weight"] < 0
+    assert reported.loc["抹黑", "weight"] == pytest.approx(S.calibration()["reported"] * said.loc["抹黑", "weight"])
+    # telling another party what to do is a demand, not praise: 希望澳方妥善处理 … 合作
+    demand = terms_of(answer("希望澳方妥善处理有关问题，为双方交流合作创造良好条件。"))
+    assert (demand["weight"] <= 0).all()
+    assert terms_of(answer("中澳双方加强交流合作。"))["weight"].max() > 0
+    # 不能 forbids: 你不能曲解 is a rebuke, not praise
+    assert sentence("你不能曲解我的意思。")["score"] < 0
+    # the reassurance 不称霸 is positive
+    assert sentence("中国永远不称霸。")["score"] > 0
+
+
+def test_rules_can_be_switched_off():
+    seg = answer("我们敦促美方停止干涉，维护地区和平稳定。")
+    tok = tokenize(seg)
+    on = S.term_table(seg, tok).set_index("token")["weight"]
+    off = S.term_table(seg, tok, rules=S.RULES - {"principle", "exhortation"}).set_index("token")["weight"]
+    assert on["和平"] == 0 and off["和平"] > 0
+    # either rule alone mutes it: 敦促 pushes back, and 敦促美方 tells the US what to do
+    for rule in ("principle", "exhortation"):
+        assert S.term_table(seg, tok, rules=S.RULES - {rule}).set_index("token")["weight"]["和平"] == 0
+    plain = S.term_table(seg, tok, rules=frozenset())  # the baseline: the general lexicon alone
+    assert set(plain.loc[plain["weight"] != 0, "term"]) <= set(S.read_lexicon(frozenset())["term"])
+
+
+def test_party_tone_is_aimed():
+    from analysis import countries
+
+    seg = answer("中方高度赞赏巴基斯坦的支持。美方一再抹黑中国，我们坚决反对。中方一贯致力于和平发展。")
+    tok = tokenize(seg)
+    terms = S.term_table(seg, tok)
+    party = S.party_tone_table(terms, countries.find_mentions(seg, tok)).set_index("country")
+    # Pakistan is praised, the United States accused; China (the speaker) is never a party
+    assert party.loc["PK", "score"] > 0 and party.loc["US", "score"] < 0 and "CN" not in party.index
+    # the US sentence's terms only: 抹黑 and 坚决反对, not 赞赏 or 和平
+    assert party.loc["US", "pos"] == 0 and party.loc["US", "terms"] == 2
+    assert party.loc["PK", "neg"] == 0
