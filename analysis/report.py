@@ -268,8 +268,9 @@ def write_corpus_tables(path: str | os.PathLike[str], out_dir: str | os.PathLike
     """A corpus report's tables as Parquet, for the selection its parameter file makes:
     documents, segments, paragraph tone scores and country mentions of the selected
     documents, and the three trend tables (tone, mentions in questions, tone toward
-    countries; the last at the next coarser frequency, as the report draws it)."""
-    from . import trends
+    countries, from the sentences that name them; the last at the next coarser
+    frequency, as the report draws it)."""
+    from . import sentiment, trends
     from .pipeline import _write_frame
 
     params = check_corpus_params_file(path)
@@ -284,7 +285,8 @@ def write_corpus_tables(path: str | os.PathLike[str], out_dir: str | os.PathLike
         "mentions": tables.mentions,
         "tone_trend": trends.tone_trend_table(seg, tables.paragraphs, freq=params.freq),
         "mention_trend": trends.mention_trend_table(seg, tables.mentions, freq=params.freq),
-        "country_tone_trend": trends.country_tone_trend_table(seg, tables.paragraphs, tables.mentions, freq=coarser),
+        "country_tone_trend": trends.country_tone_trend_table(
+            seg, sentiment.party_tone_table(tables.terms, tables.mentions), tables.mentions, freq=coarser),
     }
     return [write_atomic(out / f"{name}.parquet", lambda f, t=table: _write_frame(t, Path(f)))
             for name, table in frames.items()]

@@ -285,20 +285,24 @@ def mention_trend_table(segments: pd.DataFrame, mentions: pd.DataFrame, *, freq:
 def country_tone_trend_table(segments: pd.DataFrame, scores: pd.DataFrame, mentions: pd.DataFrame, *,
                              freq: Freq = "Y", kind: str = "answer",
                              countries: Sequence[str] | None = None) -> pd.DataFrame:
-    """Mean tone of the paragraphs of ``kind`` that name each country, per period.
+    """Mean tone toward each country in the paragraphs of ``kind`` that name it, per period.
 
-    A paragraph counts once for a country however often it names it. One row per
-    period and country (every period; n 0 where no paragraph names it): ``period``,
-    ``country``, ``n`` (paragraphs of that kind naming the country), ``mean`` (their
-    mean paragraph tone), ``ci_low``, ``ci_high`` (95%, resampling briefings).
-    Countries as in :func:`mention_trend_table`.
+    ``scores``: :func:`analysis.sentiment.party_tone_table` (tone toward each party a
+    paragraph names, from the sentences that name it: what the tables of tone toward a
+    country use, since issue 14), or a table of paragraph scores without a ``country``
+    column (the paragraph's own tone, as before). A paragraph counts once for a country
+    however often it names it. One row per period and country (every period; n 0 where
+    no paragraph names it): ``period``, ``country``, ``n`` (paragraphs of that kind
+    naming the country), ``mean`` (their mean tone toward it), ``ci_low``, ``ci_high``
+    (95%, resampling briefings). Countries as in :func:`mention_trend_table`.
     """
     freq = check_freq(freq)
     docs = period_table(segments, freq=freq)
     paras = segments.loc[segments["kind"] == kind, ["doc_id", "para_no"]]
     named = _country_codes(mentions, countries)[["doc_id", "para_no", "country"]].drop_duplicates()
+    on = ["doc_id", "para_no"] + (["country"] if "country" in scores.columns else [])
     values = (named.merge(paras, on=["doc_id", "para_no"])
-              .merge(scores[["doc_id", "para_no", "score"]], on=["doc_id", "para_no"])
+              .merge(scores[on + ["score"]], on=on)
               .merge(docs[["doc_id", "period"]], on="doc_id").rename(columns={"score": "value"}))
     codes = sorted(set(values["country"])) if countries is None else list(dict.fromkeys(countries))
     frame = pd.MultiIndex.from_product([_periods(docs, freq), codes], names=["period", "country"]).to_frame(index=False)

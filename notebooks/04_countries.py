@@ -128,7 +128,9 @@ show(pairs.head(15), params.lang)
 
 # %%
 if tables.documents["lang"].iloc[0] == "zh":
-    tone = countries.country_tone_table(mentions, tables.sentences, min_count=max(3, min_count))
+    # the speaker's words only: a journalist's question is no stance of the Ministry's
+    answered = segments.loc[segments["kind"].isin(["statement", "answer"]), ["doc_id", "para_no"]]
+    tone = countries.country_tone_table(mentions.merge(answered), tables.sentences, min_count=max(3, min_count))
     fig = plots.plot_country_tone(tone, lang=params.lang)
     plots.save_figure(fig, "04_country_tone", folder=figures, data=tone, lang=params.lang)
     display(fig)
@@ -138,11 +140,14 @@ else:
                             "transcript is English: no tone toward countries (see its Chinese version)."))
 
 # %% [markdown]
-# Each dot is the mean tone score of the sentences that name the country (n beside its name),
-# with a 95 % t interval (cut at ±1 where it runs beyond); countries named in fewer than three
-# sentences are left out. The tone is
-# the sentence's, not necessarily aimed at that country: read the sentences before you quote
-# a difference.
+# Each dot is the mean tone score of the sentences of the answers and statements that name the
+# country (n beside its name; questions are the journalists' words), with a 95 % t interval (cut
+# at ±1 where it runs beyond); countries named in fewer than three sentences are left out. The
+# tone is the sentence's, not necessarily aimed at that country. Measured against two readers'
+# tone toward each named country (`make eval`): Spearman's ρ 0.75 [0.66, 0.81] on Ministry
+# paragraphs held out, but only 0.49 [0.18, 0.71] on this press conference's 43 pairs, where
+# sympathy for a people and attacks on its politicians share sentences. Read the sentences
+# before you quote a difference.
 
 # %% [markdown]
 # ## Every mention in context

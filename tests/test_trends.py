@@ -296,15 +296,23 @@ def archive(pages_dir, tmp_path_factory):
 
 
 def test_tone_toward_countries_matches_the_issue(archive):
-    t = trends.country_tone_trend_table(archive.segments, archive.paragraphs, archive.mentions, freq="Y",
-                                        countries=["US", "CA", "PK"]).set_index(["country", "period"])["mean"]
-    issue = {"US": [0.31, 0.32, 0.20, 0.04, -0.07]}
-    for year, value in zip(["2016", "2017", "2018", "2019", "2020"], issue["US"]):
-        assert t[("US", year)] == pytest.approx(value, abs=0.0101)
-    assert t[("CA", "2017")] == pytest.approx(0.50, abs=0.0101)
-    assert t[("CA", "2018")] == pytest.approx(-0.05, abs=0.0101)
+    # The corpus issue's finding, read in the paragraphs (data/eval/findings.md): tone toward the
+    # United States hardens from 2016-17 to 2019-20; Canada's falls with the December 2018
+    # detentions; Pakistan's stays warm. Its figures came from the first scorer (US 0.31, 0.32,
+    # 0.20, 0.04, -0.07); the tone toward a party (issue 14) and the recalibrated scorer move the
+    # levels, so the test holds the finding, not the digits.
+    from analysis import sentiment
+
+    party = sentiment.party_tone_table(archive.terms, archive.mentions)
+    t = trends.country_tone_trend_table(archive.segments, party, archive.mentions, freq="Y",
+                                        countries=["US", "CA", "PK"]).set_index(["country", "period"])
+    us = t.loc["US"]
+    assert us.loc["2016", "mean"] > 0 and us.loc["2017", "mean"] > 0
+    assert us.loc["2019", "mean"] < 0 and us.loc["2020", "mean"] < us.loc["2019", "mean"]
+    assert us.loc["2017", "ci_low"] > us.loc["2020", "ci_high"]  # apart beyond their 95% intervals
+    assert t.loc[("CA", "2017"), "mean"] > 0.3 and t.loc[("CA", "2018"), "mean"] < -0.1
     for year in ["2017", "2018", "2019", "2020"]:
-        assert t[("PK", year)] == pytest.approx(0.5, abs=0.05)
+        assert t.loc[("PK", year), "mean"] > 0.3
 
 
 def test_question_peaks_match_the_issue(archive):

@@ -15,10 +15,14 @@
 # # Tone over time, toward each country, by spokesperson
 #
 # Tone is the paragraph score of the tone notebook (`analysis.sentiment`: a domain lexicon of
-# diplomatic Chinese with negation, degree and contrast; Spearman's ρ = 0.80 against two
-# annotators on 94 briefing paragraphs, `make eval`), averaged over the answer paragraphs of a
-# period. It reads words, not intent; a mean here is a mean of such scores, with a 95% interval
-# from resampling the period's briefings. The lexicon is Chinese: English documents get no tone.
+# diplomatic Chinese with negation, degree, contrast and the rules of principle, demand and
+# report), averaged over the answer paragraphs of a period. Tone toward a country is scored
+# from the sentences that name it (`sentiment.party_tone_table`), not from the whole paragraph:
+# sympathy for one party and an attack on another in the same answer do not cancel. Both were
+# measured against two readers on paragraphs never used to tune them (the table below and
+# `data/eval/README.md`). It reads words, not intent; a mean here is a mean of such scores,
+# with a 95% interval from resampling the period's briefings. The lexicon is Chinese: English
+# documents get no tone.
 #
 # **Parameters**: as the overview; `compare`, two periods whose terms the last section
 # compares (`2017,2019`, `2018Q4,2019Q4` or `2018-11,2019-01`; empty: the first and last full
@@ -44,7 +48,7 @@ compare = ""  # two periods to compare, comma-separated; empty: the first and la
 import pandas as pd
 from IPython.display import display
 
-from analysis import plots, trends
+from analysis import plots, sentiment, trends
 from analysis.display import show
 from analysis.params import check_compare, describe_compare, open_selection
 
@@ -54,6 +58,15 @@ coarser = {"M": "Q", "Q": "Y", "Y": "Y"}[params.freq]  # for tone toward one cou
 parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables) if doc_lang == "zh"]
 if not parts:
     print("The selection holds no Chinese documents: tone is scored for Chinese only (choose doc_lang=zh).")
+
+# %% [markdown]
+# How well the paragraph scores agree with two careful readers (Spearman's ρ with a 95%
+# bootstrap interval, per genre; `make eval`), beside the best plain general lexicon and the
+# readers' agreement with each other. Tone toward a party agrees less well: ρ about 0.7 (see
+# `data/eval/README.md`).
+
+# %%
+show(sentiment.quality_table(), params.lang, digits=2)
 
 # %% [markdown]
 # ## The tone of the answers
@@ -81,16 +94,17 @@ for suffix, part in parts:
 
 # %%
 for suffix, part in parts:
+    party = sentiment.party_tone_table(part.terms, part.mentions)  # tone toward each country named
     trend = trends.mention_trend_table(part.segments, part.mentions, freq=params.freq)
     chosen = list(params.countries) or trends.top_countries(trend, n=9)
-    country_tone = trends.country_tone_trend_table(part.segments, part.paragraphs, part.mentions, freq=coarser,
+    country_tone = trends.country_tone_trend_table(part.segments, party, part.mentions, freq=coarser,
                                                    countries=chosen)
     country_tone = trends.add_coverage(country_tone, part.segments, freq=coarser)
     fig = plots.plot_country_tone_trends(country_tone, freq=coarser, lang=params.lang)
     plots.save_figure(fig, f"12_country_tone{suffix}", folder=params.figures_dir, data=country_tone,
                       lang=params.lang)
     display(fig)
-    by_year = trends.country_tone_trend_table(part.segments, part.paragraphs, part.mentions, freq="Y",
+    by_year = trends.country_tone_trend_table(part.segments, party, part.mentions, freq="Y",
                                               countries=chosen)
     means = by_year.pivot(index="country", columns="period", values="mean").reindex(chosen)
     counts = by_year.pivot(index="country", columns="period", values="n").reindex(chosen).fillna(0).astype(int)
