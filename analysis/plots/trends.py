@@ -425,7 +425,7 @@ def plot_country_tone_trends(table: pd.DataFrame, *, freq: str, lang: Lang = "zh
             _time_axis(ax, table["period"], freq)
         for ax in list(axes.flat)[len(countries):]:
             ax.set_visible(False)
-        fig.supylabel(label("answer_tone_mean", lang), fontsize=7)
+        fig.supylabel(label("country_tone_mean", lang), fontsize=7)
         fig.suptitle(label("country_tone_trends_title", lang))
         _legend(fig, _encoding(lang, color=SERIES_COLORS[0], hollow=hollow) + _sparse_entry(table, lang),
                 title=label("min_paragraphs_note", lang).format(n=min_n, small=SMALL_N))

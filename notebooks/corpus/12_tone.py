@@ -87,10 +87,14 @@ for suffix, part in parts:
 
 # %% [markdown]
 # ## Tone toward each country
-# The mean tone of the answer paragraphs that name each country of interest (a paragraph counts
-# once however often it names it), by quarter when the report runs by month; periods with fewer
-# than five such paragraphs are left out. The table gives each year's mean and its n (the
-# paragraphs).
+# For each answer paragraph that names a country of interest, the tone toward it: the terms of
+# the sentences that name it, pooled (`sentiment.party_tone_table`; a sentence that praises one
+# party and one that attacks another in the same answer no longer cancel). The chart gives the
+# mean over such paragraphs (a paragraph counts once however often it names the country), by
+# quarter when the report runs by month; periods with fewer than five such paragraphs are left
+# out. The table gives each year's mean and its n (the paragraphs). Against two readers' tone
+# toward each named country, Spearman's ρ is 0.75 [0.66, 0.82] on held-out Ministry paragraphs
+# (the whole paragraph's tone, used before: 0.68).
 
 # %%
 for suffix, part in parts:
