@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis import pipeline, trends
+from analysis import pipeline, sentiment, trends
 from analysis.config import EVAL_DIR, MFA_PAGES_DIR
 
 
@@ -49,14 +49,16 @@ def main() -> int:
     # 1. Tone toward the United States hardened from 2017 to 2020.
     us = pd.read_csv(EVAL_DIR / "findings_us_ratings.csv", dtype={"period": str})
     check_texts(us, seg, "findings_us_ratings.csv")
-    tone = trends.country_tone_trend_table(seg, t.paragraphs, t.mentions, freq="Y", countries=["US"])
-    print("1. Tone of the answer paragraphs naming the United States, by year (the report):")
+    party = sentiment.party_tone_table(t.terms, t.mentions)  # tone toward each party, as the report scores it
+    party_us = party[party["country"] == "US"]
+    tone = trends.country_tone_trend_table(seg, party, t.mentions, freq="Y", countries=["US"])
+    print("1. Tone toward the United States in the answer paragraphs naming it, by year (the report):")
     print(tone.drop(columns="country").round(3).to_string(index=False))
     a = us.loc[us["period"] == "2017", "rating"].to_numpy()
     b = us.loc[us["period"] == "2020", "rating"].to_numpy()
     rng = np.random.default_rng(1)
     diff = [rng.choice(a, len(a)).mean() - rng.choice(b, len(b)).mean() for _ in range(10_000)]
-    scores = us.merge(t.paragraphs[["doc_id", "para_no", "score"]], on=["doc_id", "para_no"])
+    scores = us.merge(party_us[["doc_id", "para_no", "score"]], on=["doc_id", "para_no"])
     rho = stats.spearmanr(scores["rating"], scores["score"]).statistic
     print(f"   A reader rating 15 random paragraphs of 2017 and 15 of 2020, shuffled and undated, on the stance\n"
           f"   toward the US (-2 hostile ... +2 warm): 2017 mean {a.mean():+.2f} ({(a < 0).sum()} of {len(a)} negative), "
