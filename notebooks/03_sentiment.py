@@ -37,9 +37,11 @@
 # (`data/eval/tone_guide.md`): 687 of 151 Ministry documents of 2016–2020 (briefings, written
 # answers, statements) and every spoken paragraph of this press conference, the NPC genre, used
 # only to measure, never to tune. The table below (`make eval`) gives Spearman's ρ between the
-# scorer and the readers' mean, per genre, on the documents set aside for evaluation and on those
-# the rules were developed on, with 95% bootstrap intervals, beside the best plain general
-# lexicon and the two readers' agreement with each other. The scorer agrees with careful readers
+# scorer and the readers' mean with 95% bootstrap intervals. *split*: the rules were developed on
+# the `development` documents; `evaluation` documents were set aside to measure them. *genre*:
+# `briefing`, `written` (written answers), `statement`, `npc` (this press conference's genre),
+# `Ministry, all genres` (the first three). Beside it, the best plain general lexicon (the
+# Tsinghua praise/degrade lexicon alone) and the two readers' agreement with each other. The scorer agrees with careful readers
 # less well than they agree with each other: read a chart as a measurement with that error, and
 # look at the terms behind any score that matters. It reads words, not intent: irony and
 # sarcasm are beyond it.

@@ -632,11 +632,12 @@ def plot_answer_tone_by(table: pd.DataFrame, *, by: str, freq: str, lang: Lang =
                               label_text=label(f"q_{group}" if by == "pressing" else group, lang),
                               n_dy=3 if i % 2 == 0 else -3)
         ax.axhline(0, color="black", linewidth=0.5)
-        ax.set_ylabel(label("answer_tone_mean", lang))
+        ax.set_ylabel(label("answer_tone_qa", lang))  # each Q&A counts once
         _time_axis(ax, table["period"], freq)
         entries = list(zip(*ax.get_legend_handles_labels()))
         entries += _encoding(lang, hollow=hollow)[1:] + _sparse_entry(table, lang)
-        _legend(fig, entries, title=label("small_n_qa_note", lang).format(n=SMALL_N), ncols=min(6, len(entries)))
+        # three to a row: in English the five entries do not fit one row at print width
+        _legend(fig, entries, title=label("small_n_qa_note", lang).format(n=SMALL_N), ncols=min(3, len(entries)))
         fig.suptitle(label(f"answer_tone_by_{by}_title", lang))
     return fig
 

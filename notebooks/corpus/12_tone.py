@@ -62,8 +62,13 @@ if not parts:
 # %% [markdown]
 # How well the paragraph scores agree with two careful readers (Spearman's ρ with a 95%
 # bootstrap interval, per genre; `make eval`), beside the best plain general lexicon and the
-# readers' agreement with each other. Tone toward a party agrees less well: ρ about 0.7 (see
-# `data/eval/README.md`).
+# readers' agreement with each other. *split*: the rules were developed on the `development`
+# documents; `evaluation` documents were set aside to measure them. *genre*: `briefing` (regular
+# press conferences, this report's genre), `written` (written answers), `statement`, `npc` (the
+# Foreign Minister's NPC press conference), `Ministry, all genres` (the first three together).
+# *best general lexicon*: the Tsinghua praise/degrade lexicon alone, the better of with and
+# without the negation rules. Tone toward a country (the section below) agrees less well:
+# ρ 0.75 [0.66, 0.82] on the evaluation documents (`data/eval/README.md`).
 
 # %%
 show(sentiment.quality_table(), params.lang, digits=2)
@@ -86,15 +91,15 @@ for suffix, part in parts:
     display(fig)
 
 # %% [markdown]
-# ## Tone toward each country
-# For each answer paragraph that names a country of interest, the tone toward it: the terms of
-# the sentences that name it, pooled (`sentiment.party_tone_table`; a sentence that praises one
-# party and one that attacks another in the same answer no longer cancel). The chart gives the
-# mean over such paragraphs (a paragraph counts once however often it names the country), by
-# quarter when the report runs by month; periods with fewer than five such paragraphs are left
-# out. The table gives each year's mean and its n (the paragraphs). Against two readers' tone
-# toward each named country, Spearman's ρ is 0.75 [0.66, 0.82] on held-out Ministry paragraphs
-# (the whole paragraph's tone, used before: 0.68).
+# ## Tone toward each country and region
+# For each answer paragraph that names a country or region of interest, the tone toward it: the
+# terms of the sentences that name it, pooled (`sentiment.party_tone_table`), so that praise of
+# one party and an attack on another in the same answer are kept apart. The chart gives the mean
+# over such paragraphs (a paragraph counts once however often it names the party), by quarter
+# when the report runs by month; periods with fewer than five such paragraphs are left out. The
+# table gives each year's mean and its n (the paragraphs). Against two readers' tone toward each
+# named party, Spearman's ρ is 0.75 [0.66, 0.82] on the evaluation documents (the paragraph's
+# own tone would give 0.68).
 
 # %%
 for suffix, part in parts:

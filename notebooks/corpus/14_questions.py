@@ -108,10 +108,12 @@ for suffix, part in parts:
 
 # %% [markdown]
 # ## Read them
-# The most pressing questions of the last period and the tone of the answers they got.
+# The most pressing questions (tone below 0) of the last period that has any, and the tone of the
+# answers they got.
 
 # %%
 for suffix, part in parts:
     qa = qa_tables[suffix]
-    last = qa[qa["period"] == qa["period"].max()].nsmallest(5, "question")
+    pressing = qa[qa["question"] < 0]
+    last = pressing[pressing["period"] == pressing["period"].max()].nsmallest(5, "question")
     display(show(trends.qa_lines_table(part.segments, last), params.lang))
