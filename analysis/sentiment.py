@@ -172,9 +172,11 @@ def _tables(rules: frozenset[str] = RULES):
 
 @lru_cache(maxsize=1)
 def _addressees() -> frozenset[str]:
-    gaz = pd.read_csv(LEXICON_DIR / "gazetteer.csv", dtype=str, keep_default_na=False)
-    sides = {f for forms in gaz.loc[gaz["code"] != "CN", "side"] for f in forms.split("|") if f}
-    return frozenset(sides) | ADDRESSEES
+    """The parties a demand can address: the other sides of the country rules' index
+    (美方, 日方 …; :func:`analysis.countries._index`) and :data:`ADDRESSEES`."""
+    from .countries import _index
+
+    return frozenset(side for side, code in _index()[2].items() if code != "CN") | ADDRESSEES
 
 
 @lru_cache(maxsize=200_000)
@@ -380,24 +382,40 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset
         pushback = (weight < 0) & np.isin(term_cat, list(PUSHBACK))
         in_pushback = pd.Series(pushback).groupby(sent_key).transform("any").to_numpy()
         weight = np.where(in_pushback & (weight > 0) & np.isin(term_cat, list(PRINCIPLE_MUTED)), 0.0, weight)
+    def marks(words) -> np.ndarray:
+        """True at the tokens that are one of ``words``."""
+        return np.isin(codes, [code_of[w] for w in words if w in code_of])
+
     if "exhortation" in rules and n:
         # a clause with a word that exhorts and a party told (the other side, 有关方面 …):
         # its positive words and those of the rest of its sentence are the demand's content
-        exhort = np.isin(codes, [i for i, w in enumerate(vocab) if w in EXHORTING])
-        told = np.isin(codes, [i for i, w in enumerate(vocab) if w in _addressees()])
+        exhort = marks(EXHORTING)
+        told = marks(_addressees())
         # jieba often cuts 有关/方面, 域外/国家: the pair names the party told
         for first, second in ADDRESSEE_PAIRS:
-            if first in vocab and second in vocab:
-                a, b = vocab.index(first), vocab.index(second)
-                told[1:] |= (codes[:-1] == a) & (codes[1:] == b)
+            if first in code_of and second in code_of:
+                told[1:] |= (codes[:-1] == code_of[first]) & (codes[1:] == code_of[second])
         clause_key = np.cumsum(clause_start)
         demand = (pd.Series(exhort).groupby(clause_key).transform("any").to_numpy()
                   & pd.Series(told).groupby(clause_key).transform("any").to_numpy())
         # from the first demanding clause of a sentence to its end
         started = pd.Series(demand).groupby(sent_key).cummax().to_numpy()
         weight = np.where(started & (weight > 0), 0.0, weight)
-    weight, is_general, in_report = _calibrate(weight, term_id, shown_terms, category, sent_key, codes, vocab, tok,
-                                               segments, rules)
+    in_report = np.zeros(n, dtype=bool)
+    if "reported" in rules and "domain" in rules and n:
+        # a question's sentence that reports (据报道, X称 …) or does not ask (no ？) sets the
+        # question up: not the journalist's own tone
+        kind = segments.drop_duplicates(["doc_id", "para_no"]).set_index(["doc_id", "para_no"])["kind"]
+        is_question = (kind.reindex(pd.MultiIndex.from_arrays([tok["doc_id"], tok["para_no"]])) == "question").to_numpy()
+        by_sentence = pd.DataFrame({"r": marks(REPORTING), "a": marks(("？", "?"))}).groupby(sent_key)
+        in_report = (by_sentence["r"].transform("any").to_numpy() | ~by_sentence["a"].transform("any").to_numpy()) \
+            & is_question
+    general = np.array([category.get(t.lstrip(NEGATION_MARK)) == "general" for t in shown_terms] + [False])
+    is_general = general[np.where(term_id >= 0, term_id, len(shown_terms))] & ("domain" in rules)
+    weight = _calibrate(weight, is_general, in_report, rules)
+    # the groups calibration weighs, for the terms that count
+    is_general &= weight != 0
+    in_report &= weight != 0
     terms = pa.array(shown_terms + [""], type=pa.string()).take(pa.array(np.where(is_term, term_id, len(shown_terms))))
     return tok.assign(  # copy-on-write: the token columns are shared, not copied
         sent_no=sent_no,
@@ -412,33 +430,19 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset
     )
 
 
-def _calibrate(weight, term_id, shown_terms, category, sent_key, codes, vocab, tok, segments, rules) -> np.ndarray:
-    """Each term's weight times its group's calibrated weight (:func:`calibration`), and
-    the ``reported`` weight in a question's reporting sentences."""
-    n = len(weight)
-    if not n or "domain" not in rules:
-        return weight, np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
-    general = np.array([category.get(t.lstrip(NEGATION_MARK)) == "general" for t in shown_terms] + [False])
-    is_general = general[np.where(term_id >= 0, term_id, len(shown_terms))]
+def _calibrate(weight: np.ndarray, is_general: np.ndarray, in_report: np.ndarray, rules: frozenset[str]) -> np.ndarray:
+    """Each term's weight times its group's calibrated weight (:func:`calibration`; without
+    ``calibration``, the general lexicon's at :data:`GENERAL_WEIGHT`), and times the
+    ``reported`` weight in a question's reporting sentences."""
+    if "domain" not in rules:  # the baseline: the general lexicon as it is
+        return weight
     if "calibration" in rules:
         c = calibration()
         mult = np.where(is_general, np.where(weight > 0, c["general_pos"], c["general_neg"]),
                         np.where(weight < 0, c["domain_neg"], 1.0))
     else:
         mult = np.where(is_general, GENERAL_WEIGHT, 1.0)
-    weight = weight * mult
-    in_report = np.zeros(n, dtype=bool)
-    if "reported" in rules:
-        kind = segments.drop_duplicates(["doc_id", "para_no"]).set_index(["doc_id", "para_no"])["kind"]
-        is_question = (kind.reindex(pd.MultiIndex.from_arrays([tok["doc_id"], tok["para_no"]])) == "question").to_numpy()
-        reporting = np.isin(codes, [i for i, w in enumerate(vocab) if w in REPORTING])
-        # a question's sentence that does not ask (no ？) sets the question up by reporting
-        asks = np.isin(codes, [i for i, w in enumerate(vocab) if w in ("？", "?")])
-        by_sentence = pd.DataFrame({"r": reporting, "a": asks}).groupby(sent_key)
-        in_report = (by_sentence["r"].transform("any").to_numpy() | ~by_sentence["a"].transform("any").to_numpy()) \
-            & is_question
-        weight = np.where(in_report, weight * calibration()["reported"], weight)
-    return weight, is_general & (weight != 0), in_report & (weight != 0)
+    return np.where(in_report, calibration()["reported"], 1.0) * weight * mult
 
 
 def smoothing(rules: frozenset[str] = RULES) -> float:
@@ -685,8 +689,10 @@ def party_tone_table(terms: pd.DataFrame, mentions: pd.DataFrame, *, self_code: 
     """Tone toward each party a paragraph names: the evaluations aimed at it, term by term.
 
     The defaults (sentence, no carry) were chosen on the development labels of issue 14
-    (benchmarks/eval_tone.py), where they agreed best with the readers (ρ 0.706 over 249
-    answer and statement pairs; clauses 0.683; carrying to unnamed spans 0.689 and 0.651):
+    (benchmarks/eval_tone.py, which prints all four), where they agreed best with the
+    readers (ρ 0.723 over 249 answer and statement pairs; clauses 0.706; carrying to
+    unnamed spans 0.720, with clauses 0.702; with the round's first scorer the order was
+    the same):
     a term counts toward the parties its sentence names, and toward nobody if it names none.
 
     ``terms``: :func:`term_table`'s (every token, with start, sent_no, clause_no and

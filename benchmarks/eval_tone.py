@@ -217,6 +217,16 @@ def party_report(items, labels, segments, tokens, table) -> pd.DataFrame:
           " Spearman rho [95% interval]\n")
     with pd.option_context("display.width", 250, "display.max_columns", 20):
         print(pd.DataFrame(rows).to_string(index=False))
+    # how the default aim (terms to the parties their sentence names) was chosen, on development
+    dev = pairs[pairs["split"] == "development"]
+    tried = []
+    for unit in ("sentence", "clause"):
+        for carry in (False, True):
+            aimed = sentiment.party_tone_table(terms, mentions, unit=unit, carry=carry)
+            part = dev.merge(aimed[["doc_id", "para_no", "country", "score"]].rename(columns={"score": "aimed"}),
+                             on=["doc_id", "para_no", "country"], how="left").fillna({"aimed": 0.0})
+            tried.append(f"{unit}{', carried' if carry else ''} {rho(part['gold'], part['aimed']):.3f}")
+    print("  aiming, development pairs: " + "; ".join(tried))
     return pairs
 
 
