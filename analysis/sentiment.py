@@ -625,7 +625,11 @@ def highlight_html(terms: pd.DataFrame, doc_id: str, para_no: int) -> str:
 
     t = terms[(terms["doc_id"] == doc_id) & (terms["para_no"] == para_no)]
     parts = []
+    end = 0
     for row in t.itertuples():
+        if row.start > end:  # white space between tokens (English tokens leave it out)
+            parts.append(" ")
+        end = row.end
         if row.weight:
             colour = "#5e3c99" if row.weight > 0 else "#b35806"  # PuOr, as TONE_COLORS (text: a darker orange)
             parts.append(

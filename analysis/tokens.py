@@ -1,4 +1,10 @@
-"""Tokens: one row per word, with jieba's segmentation as the reference.
+"""Tokens: one row per word, with jieba's segmentation as the reference for Chinese.
+
+:func:`tokenize` reads each document in its own language (the ``lang`` of its
+document variables): Chinese with jieba's segmentation, English with spaCy's
+English tokenizer and simplemma's lemmas (:mod:`analysis.english`). Both give the
+same table; ``norm`` (lower case) and ``lemma`` (the word counted: for Chinese the
+token itself) say what a frequency count counts.
 
 The engine is hidden behind :func:`tokenize`. The default, ``rjieba`` (jieba-rs,
 a Rust port of jieba), gives the same tokens as ``jieba.lcut`` (HMM on, same
@@ -30,7 +36,8 @@ Engine = Literal["rjieba", "jieba"]
 ENGINES: tuple[Engine, ...] = ("rjieba", "jieba")
 USER_TERMS_CSV = LEXICON_DIR / "diplomatic_terms.csv"
 PROJECT_STOPWORDS = LEXICON_DIR / "stopwords_project.txt"
-TOKEN_COLUMNS = ("doc_id", "para_no", "position", "start", "end", "token", "stop", "punct", "numeric")
+TOKEN_COLUMNS = ("doc_id", "para_no", "position", "start", "end", "token", "norm", "lemma", "stop", "punct",
+                 "numeric")
 
 # Where jieba-rs and jieba may disagree: one of jieba's in-word symbols between two
 # letters, digits or such symbols (COVID-19, 2.5, U.S), two such symbols in a row
@@ -43,7 +50,8 @@ _SYMBOL_RUN = re.compile(rf"{_IN}{_SYM}{_IN}|{_SYM}{_SYM}|[A-Za-z]#")
 _JIEBA_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 _STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' default "str", backed by Arrow
 _WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
-_NUMERIC = re.compile(r"[0-9０-９.,%％]+|[零〇一二三四五六七八九十百千万亿]+")
+# a number: digits (with their . , % signs; a lone comma or full stop is none) or Chinese numerals
+_NUMERIC = re.compile(r"(?=.*[0-9０-９])[0-9０-９.,%％]+|[零〇一二三四五六七八九十百千万亿]+")
 
 
 @lru_cache(maxsize=1)
@@ -151,55 +159,115 @@ def tokenize(
     """One row per token of each paragraph's ``text``, in reading order.
 
     Columns: doc_id, para_no, position (0-based within the
-    paragraph), start and end (character offsets in ``text``), token, and three
-    filters: ``stop`` (a stop word), ``punct`` (punctuation or white space),
-    ``numeric`` (a number). Join back to the segments on (doc_id, para_no).
+    paragraph), start and end (character offsets in ``text``), token (as written),
+    ``norm`` (lower case), ``lemma`` (the word a count counts: an English word's lemma
+    or a name kept whole, a Chinese token itself), and three filters: ``stop`` (a stop
+    word), ``punct`` (punctuation or white space), ``numeric`` (a number). Join back
+    to the segments on (doc_id, para_no).
 
-    The table is built from the engine's output in Arrow: the tokens become one
-    Arrow string array, dictionary-encoded once, and every per-token property
-    is computed once per distinct token.
+    Each document is read in its language (``lang`` of
+    :func:`analysis.documents.document_variables`): Chinese by ``engine`` (jieba's
+    segmentation; every character is in some token, white space too), English by
+    :mod:`analysis.english` (white space is no token).
     """
-    cut = segmenter(engine)
+    from .documents import document_variables
+
+    if segments.empty:
+        return _table(segments, [], np.zeros(0, np.int64), None, None)
+    docs = document_variables(segments)
+    english = set(docs.loc[docs["lang"] == "en", "doc_id"].astype(str))
+    is_en = segments["doc_id"].astype(str).isin(english).to_numpy() if english else np.zeros(len(segments), bool)
     texts = segments["text"].tolist()
     if progress:
         from tqdm.auto import tqdm
 
         texts = tqdm(texts, desc="tokens", unit="para")
+    cut = segmenter(engine) if not is_en.all() else None
     tokens: list[str] = []
     extend = tokens.extend
     counts = np.empty(len(segments), dtype=np.int64)
+    starts: list[int] | None = [] if is_en.any() else None  # explicit offsets (English skips white space)
+    lemmas: dict[int, str] = {}  # token index -> lemma, where it is not the token
     for i, text in enumerate(texts):
-        words = cut(text)
-        counts[i] = len(words)
-        extend(words)
+        if is_en[i]:
+            from .english import tokenize_text
+
+            rows = tokenize_text(text)
+            counts[i] = len(rows)
+            for token, start, _, lem in rows:
+                if lem != token:
+                    lemmas[len(tokens)] = lem
+                tokens.append(token)
+                starts.append(start)
+        else:
+            words = cut(text)
+            counts[i] = len(words)
+            if starts is not None:
+                offset = 0
+                for w in words:
+                    starts.append(offset)
+                    offset += len(w)
+            extend(words)
+    return _table(segments, tokens, counts, starts, lemmas, is_en)
+
+
+def _table(segments, tokens, counts, starts, lemmas, is_en=None) -> pd.DataFrame:
+    """The token table from the tokens of each paragraph (``counts`` of them, in order)."""
     array = pa.array(tokens, type=pa.string())
     del tokens
     encoded = pc.dictionary_encode(array)
     codes = encoded.indices.to_numpy(zero_copy_only=False)
     vocab = encoded.dictionary.to_pylist()
     lengths = pc.utf8_length(encoded.dictionary).to_numpy(zero_copy_only=False).astype(np.int32)[codes]
-    # positions and character offsets, computed per paragraph without a Python loop
     para_index = np.repeat(np.arange(len(counts)), counts)
     first = np.repeat(np.cumsum(counts) - counts, counts)
-    ends = np.cumsum(lengths, dtype=np.int64)
-    para_start = np.repeat(np.concatenate([[0], ends])[np.cumsum(counts) - counts], counts)
+    if starts is None:
+        # a Chinese paragraph's tokens cover its text: offsets are running sums of the lengths
+        ends = np.cumsum(lengths, dtype=np.int64)
+        para_start = np.repeat(np.concatenate([[0], ends])[np.cumsum(counts) - counts], counts)
+        start = ends - lengths - para_start
+    else:
+        start = np.asarray(starts, dtype=np.int64)
     doc_codes, doc_ids = pd.factorize(segments["doc_id"])
     doc_column = pa.DictionaryArray.from_arrays(
         pa.array(doc_codes[para_index].astype(np.int32)), pa.array(doc_ids.astype(str).tolist(), type=pa.string())
     ).cast(pa.string())
+    token_col = pd.array(array, dtype=_STR)
+    english = np.zeros(len(codes), bool) if is_en is None or not len(codes) else np.asarray(is_en)[para_index]
+    if english.any():
+        norm = pc.if_else(pa.array(english), pc.utf8_lower(array), array)
+        lemma_values = array.to_pylist()
+        for i, lem in (lemmas or {}).items():
+            lemma_values[i] = lem
+        lemma = pa.array(lemma_values, type=pa.string())
+        norm_col, lemma_col = pd.array(norm, dtype=_STR), pd.array(lemma, dtype=_STR)
+    else:
+        norm_col = lemma_col = token_col
     table = pd.DataFrame(
         {
             "doc_id": pd.array(doc_column, dtype=_STR),
             "para_no": segments["para_no"].to_numpy(dtype=np.int64)[para_index],
             "position": (np.arange(len(codes), dtype=np.int64) - first).astype(np.int32),
-            "start": (ends - lengths - para_start).astype(np.int32),
-            "end": (ends - para_start).astype(np.int32),
-            "token": pd.array(array, dtype=_STR),
+            "start": start.astype(np.int32),
+            "end": (start + lengths).astype(np.int32),
+            "token": token_col,
+            "norm": norm_col,
+            "lemma": lemma_col,
         }
     )
     # Flags are computed once per distinct token (and cached), then spread by the token codes.
     flags = np.array([_filters(w) for w in vocab], dtype=bool).reshape(-1, 3)[codes]
     table["stop"], table["punct"], table["numeric"] = flags[:, 0], flags[:, 1], flags[:, 2]
+    if english.any():
+        from .english import is_name, stopwords as english_stop
+
+        en_stop = english_stop()
+        rows = np.flatnonzero(english)
+        lem = table["lemma"].to_numpy()[rows]
+        tok = table["token"].to_numpy()[rows]
+        stop = np.fromiter((not is_name(t, m) and (m.lower() in en_stop or t.lower() in en_stop)
+                            for t, m in zip(tok, lem)), bool, len(rows))
+        table.loc[rows, "stop"] = stop
     return table[list(TOKEN_COLUMNS)]
 
 
@@ -244,6 +312,12 @@ def paragraph_rows(table: pd.DataFrame, segments: pd.DataFrame) -> np.ndarray:
     key = doc_code.astype(np.int64) * width + table["para_no"].to_numpy(np.int64)
     rows = pd.Index(seg_key).get_indexer(key)
     return np.where(doc_code < 0, -1, rows)
+
+
+def word_column(tokens: pd.DataFrame) -> str:
+    """The column a count counts: ``lemma`` (a Chinese token itself, an English word's
+    lemma or a name kept whole), or ``token`` in a table made without it."""
+    return "lemma" if "lemma" in tokens.columns else "token"
 
 
 def content_tokens(tokens: pd.DataFrame) -> pd.DataFrame:

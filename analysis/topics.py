@@ -30,7 +30,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from .config import DATA_DIR
 from .labels import Lang, theme_terms_label
 from .outlets import add_outlet_info
-from .tokens import add_segment_info, content_tokens
+from .tokens import add_segment_info, content_tokens, word_column
 from .units import add_units, group_keys
 
 CODEBOOK_CSV = DATA_DIR / "codebook.csv"
@@ -58,7 +58,7 @@ def keyword_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, n: int = 10) 
     titles = answers.drop_duplicates(["doc_id", "unit_no"]).set_index(["doc_id", "unit_no"])["unit_title"]
     rows = []
     for doc_id, doc in tok.groupby("doc_id", sort=False):
-        counts = doc.groupby(["unit_no", "token"]).size().unstack(fill_value=0)
+        counts = doc.groupby(["unit_no", word_column(doc)]).size().unstack(fill_value=0)
         tf = counts.div(counts.sum(axis=1), axis=0)
         mean_size = counts.sum(axis=1).mean()
         idf = np.log(1 + mean_size / counts.sum(axis=0))
@@ -77,7 +77,7 @@ def keyword_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, n: int = 10) 
 
 
 def _paragraph_terms(tok: pd.DataFrame) -> pd.Series:
-    return tok.groupby(["doc_id", "para_no"], sort=False)["token"].agg(list)
+    return tok.groupby(["doc_id", "para_no"], sort=False)[word_column(tok)].agg(list)
 
 
 def npmi(top_terms: list[str], documents: list[set[str]]) -> float:

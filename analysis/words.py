@@ -15,7 +15,7 @@ import pandas as pd
 from scipy.stats import chi2_contingency
 
 from .outlets import add_outlet_info
-from .tokens import add_segment_info, content_tokens
+from .tokens import add_segment_info, content_tokens, word_column
 from .units import add_units, group_keys
 
 
@@ -39,8 +39,9 @@ def frequency_table(
     groups = group_keys(by, pool=pool)
     tok = content_tokens(tokens) if content_only else tokens
     tok = _with_columns(tok, segments, groups)
-    counts = tok.groupby(groups + ["token"], dropna=False).size().rename("count").reset_index()
-    counts = counts.rename(columns={"token": "term"})
+    word = word_column(tok)
+    counts = tok.groupby(groups + [word], dropna=False).size().rename("count").reset_index()
+    counts = counts.rename(columns={word: "term"})
     totals = counts.groupby(groups, dropna=False)["count"].transform("sum") if groups else counts["count"].sum()
     counts["per_10k"] = (counts["count"] / totals * 10_000).round(2)
     counts = counts.sort_values(groups + ["count", "term"], ascending=[True] * len(groups) + [False, True])
@@ -96,8 +97,8 @@ def keyness_table(
     for key, part in (tok.groupby(keys, sort=False) if keys else [((), tok)]):
         in_target = part[by] == target
         in_reference = ~in_target if reference is None else part[by] == reference
-        a = part.loc[in_target, "token"].value_counts()
-        b = part.loc[in_reference, "token"].value_counts()
+        a = part.loc[in_target, word_column(part)].value_counts()
+        b = part.loc[in_reference, word_column(part)].value_counts()
         size_a, size_b = int(a.sum()), int(b.sum())
         sizes[key] = (size_a, size_b)
         if size_a == 0 or size_b == 0:
@@ -213,7 +214,7 @@ def _collocations(tokens: pd.DataFrame, *, measure: str, min_count: int, window:
     content = content_tokens(tokens)
     sep = "\x00"  # paragraph boundary: pairs never cross it
     words: list[str] = []
-    for _, para in content.groupby(["doc_id", "para_no"], sort=False)["token"]:
+    for _, para in content.groupby(["doc_id", "para_no"], sort=False)[word_column(content)]:
         words.extend(para.tolist())
         words.append(sep)
     finder = BigramCollocationFinder.from_words(words, window_size=window)

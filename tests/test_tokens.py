@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+import pandas as pd
 import pytest
 
 from analysis import read_corpus
@@ -76,3 +77,76 @@ def test_stopword_files_have_no_content_words():
 
     for word in ("中国", "美国", "合作", "发展", "国家", "问题", "霸凌", "抹黑"):
         assert word not in stopwords()
+
+
+# ---------------------------------------------------------------------------
+# English documents: spaCy's tokenizer, simplemma's lemmas, names kept whole
+
+ENGLISH = (
+    "Zhao Lijian: The US side's so-called sanctions on Hong Kong's officials are interference. "
+    "China firmly opposes it. We urge the United States to stop. Let us work together on the "
+    "Belt and Road and in the South China Sea. The WHO and foreign media reported the talks Wang Yi held.\n"
+)
+
+
+def _english_segments():
+    from analysis.transcript import parse_transcript
+
+    return parse_transcript("Question: What is your comment?\n\n" + ENGLISH, doc_id="test_2020-05-25_en")
+
+
+def test_english_tokens_point_at_their_text_and_skip_only_white_space():
+    seg = _english_segments()
+    tok = tokenize(seg)
+    text = seg.set_index("para_no")["text"]
+    for row in tok.itertuples():
+        assert text[row.para_no][row.start:row.end] == row.token
+    for para_no, para in tok.groupby("para_no"):
+        # every character but white space is in exactly one token, in reading order
+        assert "".join(para["token"]).replace(" ", "") == "".join(text[para_no].split())
+        assert (para["start"].diff().dropna() > 0).all()
+
+
+def test_english_names_are_whole_and_words_lemmatised():
+    tok = tokenize(_english_segments())
+    row = {t: r for t, r in zip(tok["token"], tok.itertuples())}
+    for name in ("Hong Kong", "United States", "Belt and Road", "South China Sea", "Wang Yi"):
+        assert name in row, name
+        assert row[name].lemma == name and not row[name].stop
+    assert row["Hong Kong"].norm == "hong kong"
+    assert "Hong" not in row and "Kong" not in row
+    assert row["sanctions"].lemma == "sanction" and row["opposes"].lemma == "oppose"
+    assert row["reported"].lemma == "report"
+    # case decides: the country is no stop word, the pronoun is
+    assert row["US"].lemma == "US" and not row["US"].stop
+    assert row["us"].stop and row["The"].stop and row["The"].norm == "the"
+    assert row["WHO"].lemma == "WHO" and not row["WHO"].stop
+    # listed lemmas (data/lexicons/en_lemmas.csv): media is no plural of medium
+    assert row["media"].lemma == "media" and row["talks"].lemma == "talks"
+    # kept content words of spaCy's stop list (stopwords_en_keep.txt)
+    assert not row["side"].stop
+    assert row["."].punct and not row["."].numeric
+
+
+def test_each_document_is_read_in_its_language(seed):
+    from analysis.documents import attach_documents, document_variables
+
+    en = _english_segments()
+    both = pd.concat([seed, en], ignore_index=True)
+    both = attach_documents(both, pd.concat([document_variables(seed), document_variables(en)]))
+    tok = tokenize(both)
+    alone_zh, alone_en = tokenize(seed), tokenize(en)
+    for alone in (alone_zh, alone_en):
+        part = tok[tok["doc_id"] == alone["doc_id"].iloc[0]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part, alone.reset_index(drop=True))
+    # Chinese: the lemma and the norm are the token
+    assert (alone_zh["lemma"] == alone_zh["token"]).all() and (alone_zh["norm"] == alone_zh["token"]).all()
+
+
+def test_word_counts_count_lemmas():
+    from analysis.words import frequency_table
+
+    counts = frequency_table(tokenize(_english_segments())).set_index("term")["count"]
+    assert counts["Hong Kong"] == 1 and "Hong" not in counts.index
+    assert counts["sanction"] == 1 and "sanctions" not in counts.index
+    assert "the" not in counts.index  # a stop word
