@@ -41,7 +41,7 @@ WEBFONT := reports/fonts/wqy-microhei.ttf
 # notebook reads them. Their code and data are the pipeline's inputs.
 INTERIM := data/interim
 PIPELINE := pyproject.toml $(addprefix analysis/,config.py errors.py textio.py pages.py transcript.py documents.py \
-  outlets.py units.py tokens.py sentiment.py countries.py pipeline.py) \
+  outlets.py units.py tokens.py english.py cmfa.py sentiment.py countries.py pipeline.py) \
   $(wildcard data/lexicons/*) data/outlets.csv data/speakers.csv data/corpus_metadata.csv
 
 ifdef CORPUS

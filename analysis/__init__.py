@@ -1,4 +1,5 @@
 """Discourse analysis of Chinese political transcripts."""
+from .cmfa import read_cmfa
 from .documents import add_document_info, documents_table
 from .errors import TranscriptError
 from .transcript import parse_paragraphs, parse_transcript, read_corpus, read_transcript
@@ -9,6 +10,7 @@ __all__ = [
     "documents_table",
     "parse_paragraphs",
     "parse_transcript",
+    "read_cmfa",
     "read_corpus",
     "read_transcript",
 ]

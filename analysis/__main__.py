@@ -130,8 +130,10 @@ def _build(args) -> int:
     manifest = build(args.paths, corpus_id=args.corpus_id, metadata=args.metadata, jobs=args.jobs)
     seconds = time.perf_counter() - start
     skipped = manifest[manifest["status"] == "skipped"]
+    # a dataset file (CMFA PressCon) is many documents, and its skipped rows are listed one by one
+    what = "sources" if manifest["source"].str.contains(r"#|:row \d+$", regex=True).any() else "files"
     print(f"build {args.corpus_id}: {int(manifest['status'].eq('ok').sum())} documents "
-          f"({len(manifest)} files, {len(skipped)} skipped) in {seconds:.1f} s", file=sys.stderr)
+          f"({len(manifest)} {what}, {len(skipped)} skipped) in {seconds:.1f} s", file=sys.stderr)
     # one line a reason (listing pages differ only in their link counts), with examples
     kinds = skipped.assign(kind=skipped["reason"].str.replace(r"\s*\(.*?\)", "", regex=True))
     for kind, group in kinds.groupby("kind", sort=False):
@@ -139,7 +141,7 @@ def _build(args) -> int:
         more = f" and {len(group) - 3} more" if len(group) > 3 else ""
         print(f"  skipped {len(group)}: {kind} ({names}{more})", file=sys.stderr)
     if len(skipped) > 3:
-        print(f"  (every skipped file and its reason: {manifest_path(args.corpus_id)})", file=sys.stderr)
+        print(f"  (every skipped {what[:-1]} and its reason: {manifest_path(args.corpus_id)})", file=sys.stderr)
     if not manifest["status"].eq("ok").any():
         _error(f"{args.corpus_id}: no file could be read")
         return 2

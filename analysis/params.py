@@ -149,8 +149,13 @@ class CorpusParams:
         chosen = select_documents(documents, date_from=self.date_from or None, date_to=self.date_to or None,
                                   langs=self.doc_langs, genres=self.genres, spokespersons=self.spokespersons or None)
         if not chosen:
+            hint = ""
+            langs = sorted(set(documents["lang"]) - set(self.doc_langs))
+            if langs and not documents["lang"].isin(list(self.doc_langs)).any():
+                hint = (f": its documents are in {' and '.join(langs)} only (the documents' language is "
+                        f"DOC_LANG={langs[0]} for make, doc_lang={langs[0]!r} for a notebook)")
             raise ParameterError(f"no document of corpus {self.corpus_id!r} matches the selection "
-                                 f"({self.describe()})")
+                                 f"({self.describe()}){hint}")
         return pipeline.load(self.corpus_id, doc_ids=chosen)
 
     def parts(self, tables: "Tables") -> Iterator[tuple[str, str, "Tables"]]:

@@ -65,7 +65,7 @@ _PACKAGE = Path(__file__).parent
 #: What the per-document tables depend on besides the transcript itself.
 _FINGERPRINT_FILES = [
     *(_PACKAGE / f"{m}.py" for m in ("config", "errors", "textio", "pages", "transcript", "documents", "outlets",
-                                     "units", "tokens", "sentiment", "countries", "pipeline")),
+                                     "units", "tokens", "english", "cmfa", "sentiment", "countries", "pipeline")),
     DATA_DIR / "outlets.csv", DATA_DIR / "speakers.csv", CORPUS_METADATA_CSV,
 ]
 
@@ -225,21 +225,57 @@ def build(
         rows[str(p)] = row | {"doc_id": doc["doc_id"], "base_id": doc["doc_id"], "status": "ok", "reason": ""}
         parsed[str(p)] = (seg_rows, doc)
 
-    for p in _progress(files, len(files), bool(progress) or (progress is None and len(files) >= 200), "reading"):
-        key = str(p)
-        st = p.stat()
-        kept = old.loc[key].to_dict() | {"source": key} if key in old.index else None
-        if (kept is not None and int(kept["size"]) == st.st_size and int(kept["mtime_ns"]) == st.st_mtime_ns
+    def still_good(kept: dict | None, st) -> bool:
+        return (kept is not None and int(kept["size"]) == st.st_size and int(kept["mtime_ns"]) == st.st_mtime_ns
                 and kept["fingerprint"] == fp
                 and (kept["status"] == "skipped" or ((root / "parts" / str(kept["part"])).is_dir()
-                                                     and all(kept.get(f"hash_{t}") for t in TABLES)))):
+                                                     and all(kept.get(f"hash_{t}") for t in TABLES))))
+
+    def read_dataset(p: Path) -> None:
+        """A dataset file (CMFA PressCon): many documents, keyed ``<file>#<doc id>``; its
+        skipped rows keyed ``<file>:row <n>``. Kept whole while the file is unchanged."""
+        from .cmfa import cmfa_documents
+
+        st = p.stat()
+        mine = [k for k in old.index if k == str(p) or k.startswith(f"{p}#") or k.startswith(f"{p}:row ")]
+        if mine and all(still_good(old.loc[k].to_dict(), st) for k in mine):
+            for k in mine:
+                rows[k] = old.loc[k].to_dict() | {"source": k}
+            return
+        base = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "fingerprint": fp, "part": "", "order": ""} | {
+            f"hash_{t}": "" for t in TABLES}
+        try:
+            docs, bad_rows = cmfa_documents(p)
+        except TranscriptError as exc:
+            rows[str(p)] = base | {"source": str(p), "doc_id": "", "base_id": "", "status": "skipped",
+                                   "reason": exc.problem}
+            return
+        for seg_rows, doc in docs:
+            key = f"{p}#{doc['doc_id']}"
+            rows[key] = base | {"source": key, "doc_id": doc["doc_id"], "base_id": doc["doc_id"], "status": "ok",
+                                "reason": ""}
+            parsed[key] = (seg_rows, doc)
+        for where, reason in bad_rows:
+            rows[where] = base | {"source": where, "doc_id": "", "base_id": "", "status": "skipped", "reason": reason}
+
+    from .cmfa import is_dataset
+
+    for p in _progress(files, len(files), bool(progress) or (progress is None and len(files) >= 200), "reading"):
+        key = str(p)
+        if is_dataset(p):
+            read_dataset(p)
+            continue
+        st = p.stat()
+        kept = old.loc[key].to_dict() | {"source": key} if key in old.index else None
+        if still_good(kept, st):
             rows[key] = kept
         else:
             parse(p)
     # final doc ids; a kept document whose id a new page moves is read again
     while True:
         ids = _final_ids(rows)
-        moved = [s for s, r in rows.items() if r["status"] == "ok" and s not in parsed and ids[s] != r["doc_id"]]
+        moved = [s for s, r in rows.items() if r["status"] == "ok" and s not in parsed and ids[s] != r["doc_id"]
+                 and not is_dataset(s.split("#", 1)[0])]
         if not moved:
             break
         for source in moved:
@@ -263,7 +299,7 @@ def build(
         for source in parsed:
             rows[source]["part"] = parts[rows[source]["doc_id"]]
             rows[source].update(hashes[rows[source]["doc_id"]])
-    manifest = pd.DataFrame([rows[str(p)] for p in files], columns=MANIFEST_COLUMNS)
+    manifest = pd.DataFrame(list(rows.values()), columns=MANIFEST_COLUMNS)
     manifest = _tidy_parts(manifest, root)
     if not _same(manifest, old.reset_index()):  # an unchanged corpus keeps its manifest's time
         write_atomic(manifest_path(corpus_id, interim=interim), lambda f: _write_frame(manifest, Path(f)))

@@ -964,7 +964,16 @@ def _row(doc_id, rows, kind, speaker, outlet, qa_no, follow_up, section_no, sect
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    return _typed(pd.DataFrame(rows, columns=list(COLUMNS)))
+    """The segments table of ``rows``; a dataset's own columns (``cmfa_*``, see
+    :mod:`analysis.cmfa`) follow the standard ones where rows carry them."""
+    extra = list(dict.fromkeys(k for r in rows for k in r if k.startswith("cmfa_")))
+    frame = _typed(pd.DataFrame(rows, columns=list(COLUMNS) + extra))
+    for column in extra:
+        if column != "cmfa_sentiment":
+            frame[column] = frame[column].fillna("").astype(str)
+    if "cmfa_sentiment" in extra:
+        frame["cmfa_sentiment"] = pd.to_numeric(frame["cmfa_sentiment"], errors="coerce").astype("float64")
+    return frame
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
