@@ -166,8 +166,10 @@ test: $(STAMP) ## Run the test suite (creates .venv if needed)
 bench: $(STAMP) ## Corpus-scale benchmark: pipeline speed against bare jieba, peak memory
 	$(BIN)/python benchmarks/bench_pipeline.py
 
-eval: $(STAMP) ## Measure: tone against two readers per genre and split, with intervals (and tone toward a party); the twins' alignment; how the Ministry's archive imports; three findings read; the signal matchers' precision and recall
+eval: $(STAMP) ## Measure: tone against two readers per genre and split, with intervals (and tone toward a party); English tone on the labels carried over; the twins' alignment; how the Ministry's archive imports; three findings read; the signal matchers' precision and recall
 	$(BIN)/python benchmarks/eval_tone.py
+	@echo
+	$(BIN)/python benchmarks/eval_tone_en.py
 	@echo
 	$(BIN)/python benchmarks/eval_twins.py
 	@echo

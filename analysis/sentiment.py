@@ -55,12 +55,20 @@ from .units import UNIT_COLUMNS, add_units, group_keys
 GENERAL_LEXICON = LEXICON_DIR / "tsinghua_praise_degrade.csv"
 DOMAIN_LEXICON = LEXICON_DIR / "sentiment_domain.csv"
 MODIFIERS = LEXICON_DIR / "sentiment_modifiers.csv"
+#: English: the domain lexicon (the English versions' renderings of the Chinese domain terms),
+#: its modifiers, and VADER's lexicon (vaderSentiment, MIT) as the general one
+DOMAIN_LEXICON_EN = LEXICON_DIR / "sentiment_domain_en.csv"
+MODIFIERS_EN = LEXICON_DIR / "sentiment_modifiers_en.csv"
 _SENTENCE_END = set("。！？!?；;…")
 _CLAUSE_END = _SENTENCE_END | set("，,、：:")
 _CLOSERS = set("”’」』）)》】")
+_SENTENCE_END_EN = {".", "!", "?", ";", "...", "…"}
+_CLAUSE_END_EN = _SENTENCE_END_EN | {",", ":", "--", "—", "–"}
+_CLOSERS_EN = {'"', "'", "”", "’", ")", "]"}
 _MAX_PHRASE = 4
 _CONTRAST_BEFORE = 0.5
 _NEGATION_WINDOW = 2  # a negator reaches the term right after it, or one token further
+_NEGATION_WINDOW_EN = 3  # English puts an auxiliary or adverb between: not fully support, never in any way
 #: The first round's constants (no calibration): the general lexicon's terms at a quarter
 #: weight (its praise words 明确, 重要, 达成 are the everyday vocabulary of neutral official
 #: prose), k = 2. Chosen on the first round's 45 development paragraphs; the scorer now
@@ -117,15 +125,22 @@ ADDRESSEE_PAIRS = (("有关", "方面"), ("有关", "国家"), ("有关", "各�
                    ("个别", "国家"), ("某些", "国家"), ("一些", "国家"), ("有关", "当事方"))
 
 
-@lru_cache(maxsize=8)
-def read_lexicon(rules: frozenset[str] = RULES) -> pd.DataFrame:
+@lru_cache(maxsize=16)
+def read_lexicon(rules: frozenset[str] = RULES, lang: str = "zh") -> pd.DataFrame:
     """The combined lexicon: term, polarity, source (``domain`` overrides ``general``),
     category (the domain's; ``general`` for the general lexicon). Without ``lexicon2``
-    in ``rules``, the domain lexicon of the first round only."""
-    general = pd.read_csv(GENERAL_LEXICON, dtype={"term": str}, keep_default_na=False)
-    domain = pd.read_csv(DOMAIN_LEXICON, dtype={"term": str}, keep_default_na=False)
-    if "lexicon2" not in rules:
-        domain = domain[domain["round"] == 1]
+    in ``rules``, the domain lexicon of the first round only. ``lang="en"``: the English
+    lexicons (:func:`read_general_en`, ``sentiment_domain_en.csv``), terms as lower-case lemmas."""
+    if lang == "en":
+        general = read_general_en()
+        domain = pd.read_csv(DOMAIN_LEXICON_EN, dtype={"term": str}, keep_default_na=False)
+        domain["term"] = domain["term"].map(lambda t: _lemmas_en(t, " "))
+        domain = domain.drop_duplicates("term", keep="first")
+    else:
+        general = pd.read_csv(GENERAL_LEXICON, dtype={"term": str}, keep_default_na=False)
+        domain = pd.read_csv(DOMAIN_LEXICON, dtype={"term": str}, keep_default_na=False)
+        if "lexicon2" not in rules:
+            domain = domain[domain["round"] == 1]
     if "domain" not in rules:  # the baseline: the general lexicon alone
         return general.assign(source="general", category="general")[["term", "polarity", "source", "category"]] \
             .astype({"polarity": float})
@@ -135,20 +150,60 @@ def read_lexicon(rules: frozenset[str] = RULES) -> pd.DataFrame:
     return combined.astype({"polarity": float})
 
 
-@lru_cache(maxsize=8)
-def read_modifiers(rules: frozenset[str] = RULES) -> pd.DataFrame:
+@lru_cache(maxsize=None)
+def _lemmas_en(text: str, sep: str = "\x1f") -> str:
+    """An English lexicon entry as the token table's lower-case lemmas, joined by ``sep``
+    (a space for the entry shown; by default a separator no token holds, for matching)."""
+    from .english import tokenize_text
+
+    return sep.join(t[3].lower() for t in tokenize_text(str(text)))
+
+
+@lru_cache(maxsize=1)
+def read_general_en() -> pd.DataFrame:
+    """VADER's lexicon (Hutto and Gilbert 2014; the vaderSentiment package, MIT) as the
+    general English lexicon: its words (not its emoticons), as lower-case lemmas, with the
+    sign of their mean valence (±1, as the Chinese general lexicon's praise and degrade):
+    term, polarity. Where inflections of one lemma disagree in sign, the lemma is left out."""
+    from importlib.resources import files
+
+    rows = []
+    for line in files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].replace("-", "").replace("'", "").isalpha():
+            valence = float(parts[1])
+            if valence:
+                rows.append((_lemmas_en(parts[0], " "), 1.0 if valence > 0 else -1.0))
+    table = pd.DataFrame(rows, columns=["term", "polarity"])
+    table = table[table["term"] != ""]
+    signs = table.groupby("term")["polarity"].agg(["min", "max"])
+    keep = signs[signs["min"] == signs["max"]].index
+    return table[table["term"].isin(keep)].drop_duplicates("term").reset_index(drop=True)
+
+
+@lru_cache(maxsize=16)
+def read_modifiers(rules: frozenset[str] = RULES, lang: str = "zh") -> pd.DataFrame:
     """Negators, degree adverbs, contrast and rhetorical markers: term, kind, weight
-    (``rounds``: the rounds a row belongs to; without ``lexicon2``, the first round's)."""
+    (``rounds``: the rounds a row belongs to; without ``lexicon2``, the first round's).
+    English (``lang="en"``): ``sentiment_modifiers_en.csv``, with ``modal`` (should, must:
+    before a negator, a prohibition)."""
+    if lang == "en":
+        mods = pd.read_csv(MODIFIERS_EN, dtype={"term": str}, keep_default_na=False).astype({"weight": float})
+        return mods.assign(term=mods["term"].str.lower())
     mods = pd.read_csv(MODIFIERS, dtype={"term": str, "rounds": str}, keep_default_na=False).astype({"weight": float})
     wanted = "2" if "lexicon2" in rules else "1"
     return mods[mods["rounds"].str.split().map(lambda r: wanted in r)].reset_index(drop=True)
 
 
-@lru_cache(maxsize=8)
-def _tables(rules: frozenset[str] = RULES):
-    lex = read_lexicon(rules)
-    mods = read_modifiers(rules)
-    cut = segmenter()
+@lru_cache(maxsize=16)
+def _tables(rules: frozenset[str] = RULES, lang: str = "zh"):
+    lex = read_lexicon(rules, lang)
+    mods = read_modifiers(rules, lang)
+    if lang == "en":
+        def cut(term: str) -> list[str]:  # the entry's tokens (a kept name, win-win cooperation, is one)
+            return _lemmas_en(term).split("\x1f")
+    else:
+        cut = segmenter()
     single: dict[str, float] = {}
     # a phrase of 2-4 tokens, keyed by its first token: (the other tokens, polarity, text)
     phrases: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
@@ -162,7 +217,7 @@ def _tables(rules: frozenset[str] = RULES):
         options.sort(key=lambda o: -len(o[0]))  # the longest match wins
     degree = dict(zip(mods.loc[mods["kind"] == "degree", "term"], mods.loc[mods["kind"] == "degree", "weight"]))
     kinds = {k: set(mods.loc[mods["kind"] == k, "term"])
-             for k in ("negator", "prohibitive", "contrast", "rhetorical")}
+             for k in ("negator", "prohibitive", "contrast", "rhetorical", "modal")}
     # modifiers modify: their own polarity (严重, 强烈 ...) is not counted
     for word in list(degree) + [w for ws in kinds.values() for w in ws]:
         single.pop(word, None)
@@ -180,16 +235,18 @@ def _addressees() -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _lookup(word: str, rules: frozenset[str] = RULES) -> tuple[float, str]:
+def _lookup(word: str, rules: frozenset[str] = RULES, lang: str = "zh") -> tuple[float, str]:
     """A token's polarity and the term to show, or (nan, "").
 
     jieba keeps some compounds whole (非常感谢, 不友好, 无端指责): such a token is
     read by its longest final part that is a term, since Chinese compounds put the
     head last; a degree adverb or negator in front scales or flips it.
     """
-    single, _, degree, kinds, _ = _tables(rules)
+    single, _, degree, kinds, _ = _tables(rules, lang)
     if word in single:
         return single[word], word
+    if lang == "en":  # an English word is a term or not: no compounds to read
+        return float("nan"), ""
     for cut in range(1, len(word) - 1):
         head, rest = word[:cut], word[cut:]
         if rest in single:
@@ -201,15 +258,17 @@ def _lookup(word: str, rules: frozenset[str] = RULES) -> tuple[float, str]:
     return float("nan"), ""
 
 
-_END, _CLAUSE, _CLOSER, _NEGATOR, _PROHIBITIVE, _RHETORICAL, _CONTRAST = (1 << i for i in range(7))
+_END, _CLAUSE, _CLOSER, _NEGATOR, _PROHIBITIVE, _RHETORICAL, _CONTRAST, _MODAL = (1 << i for i in range(8))
 
 
 @lru_cache(maxsize=None)
-def _word_bits(w: str, rules: frozenset[str] = RULES) -> int:
+def _word_bits(w: str, rules: frozenset[str] = RULES, lang: str = "zh") -> int:
     """A token's punctuation and modifier kinds, as bits (computed once per distinct word)."""
-    _, _, _, kinds, _ = _tables(rules)
-    flags = (w in _SENTENCE_END, w in _CLAUSE_END, w in _CLOSERS, w in kinds["negator"], w in kinds["prohibitive"],
-             w in kinds["rhetorical"], w in kinds["contrast"])
+    _, _, _, kinds, _ = _tables(rules, lang)
+    end, clause, closers = (_SENTENCE_END_EN, _CLAUSE_END_EN, _CLOSERS_EN) if lang == "en" else \
+        (_SENTENCE_END, _CLAUSE_END, _CLOSERS)
+    flags = (w in end, w in clause, w in closers, w in kinds["negator"], w in kinds["prohibitive"],
+             w in kinds["rhetorical"], w in kinds["contrast"], w in kinds["modal"])
     return sum(1 << i for i, f in enumerate(flags) if f)
 
 
@@ -245,6 +304,61 @@ def _cumcount_since(flag: np.ndarray, reset: np.ndarray) -> np.ndarray:
 
 
 def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset[str] = RULES) -> pd.DataFrame:
+    """Every token of ``tokens`` with what the scorer made of it (see :func:`_term_table`),
+    each document scored in its language: Chinese with the Chinese lexicons, English
+    (``lang`` ``en``) with the English ones, matched on the tokens' lower-case lemmas."""
+    from .documents import document_variables
+
+    if tokens.empty:
+        return _term_table(segments, tokens, rules, "zh")
+    docs = document_variables(segments) if len(segments) else pd.DataFrame(columns=["doc_id", "lang"])
+    english = set(docs.loc[docs["lang"] == "en", "doc_id"].astype(str))
+    is_en = tokens["doc_id"].astype(str).isin(english).to_numpy() if english else np.zeros(len(tokens), bool)
+    if not is_en.any():
+        return _term_table(segments, tokens, rules, "zh")
+
+    def english_part(tok: pd.DataFrame) -> pd.DataFrame:
+        key = (tok["lemma"] if "lemma" in tok.columns else tok["token"]).astype(str).str.lower()
+        out = _term_table(segments, tok.assign(token=key), rules, "en")
+        return out.assign(token=tok["token"].to_numpy())
+
+    if is_en.all():
+        return english_part(tokens)
+    tok = tokens.reset_index(drop=True)
+    zh_part = _term_table(segments, tok[~is_en], rules, "zh").set_axis(np.flatnonzero(~is_en))
+    en_part = english_part(tok[is_en]).set_axis(np.flatnonzero(is_en))
+    return pd.concat([zh_part, en_part]).sort_index().reset_index(drop=True)
+
+
+EXHORTING_EN = frozenset({"hope", "should", "urge", "call", "must", "ask", "demand", "advise", "stop", "need",
+                          "request", "ought"})
+#: parties told besides the other countries' English names: 有关方面 the relevant party, 某些国家
+#: certain countries, 一些人 some people/politicians
+ADDRESSEES_EN = frozenset({"politician", "individual", "relevant", "certain"})
+REPORTING_EN = frozenset({"report", "reportedly", "say", "claim", "allege", "accuse", "according", "state",
+                          "announce", "criticize", "criticise", "believe", "note", "point", "call", "comment",
+                          "describe", "tweet", "warn"})
+
+
+@lru_cache(maxsize=1)
+def _addressees_en() -> frozenset[str]:
+    """The other parties' names as English tokens' lower-case lemmas: every gazetteer
+    English name, alias and label but China's (us, united states, japan, the eu …)."""
+    from .countries import read_gazetteer
+
+    gaz = read_gazetteer()
+    names: set[str] = set()
+    for code, *cells in zip(gaz["code"], gaz["name_en"], gaz["aliases_en"], gaz["label_en"]):
+        if code in ("CN",):
+            continue
+        for cell in cells:
+            for name in str(cell or "").split("|"):
+                if name.strip():
+                    names.add(name.strip().lower())
+    return frozenset(names) | ADDRESSEES_EN
+
+
+def _term_table(segments: pd.DataFrame, tokens: pd.DataFrame, rules: frozenset[str], lang: str) -> pd.DataFrame:
     """Every token of ``tokens`` (the table :func:`analysis.tokens.tokenize` made of
     ``segments``: the text is never tokenized twice) with what the scorer made of it.
 
@@ -259,7 +373,8 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset
     rules applied (:data:`RULES`, all by default; the evaluation switches them off
     one by one to measure each).
     """
-    single, phrases, degree, kinds, category = _tables(rules)
+    single, phrases, degree, kinds, category = _tables(rules, lang)
+    english = lang == "en"
     tok = tokens.reset_index(drop=True)
     codes, vocab = token_codes(tok)
     n = len(codes)
@@ -269,7 +384,8 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset
     para_start = _group_starts(para_key)
 
     # every per-word property is computed once per distinct word (and cached), then spread by code
-    bits = np.fromiter((_word_bits(w, rules) for w in vocab), np.int64, len(vocab))[codes] if n else np.zeros(0, np.int64)
+    bits = np.fromiter((_word_bits(w, rules, lang) for w in vocab), np.int64, len(vocab))[codes] if n \
+        else np.zeros(0, np.int64)
 
     def flag(bit: int) -> np.ndarray:
         return (bits & bit) != 0
@@ -330,7 +446,7 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset
                     term_id[i], polarity[i] = term_code(text), pol
                     covered[i:j] = True
                     break
-    found = [_lookup(w, rules) for w in vocab]
+    found = [_lookup(w, rules, lang) for w in vocab]
     lookup = np.array([f[0] for f in found], dtype=float)[codes] if n else np.zeros(0)
     shown_code = np.array([term_code(f[1]) if f[1] else -1 for f in found], dtype=np.int64)[codes] \
         if n else np.zeros(0, np.int64)
@@ -343,8 +459,16 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset
     # flips once); a prohibition (不要, 别 ...) flips positive terms only: 不要损害 warns
     negator = flag(_NEGATOR) if "negation" in rules else np.zeros(n, dtype=bool)
     prohibitive = flag(_PROHIBITIVE) if "negation" in rules else np.zeros(n, dtype=bool)
-    neg_count = _before(negator, clause_start, _NEGATION_WINDOW) + np.where(
-        polarity > 0, _before(prohibitive, clause_start, _NEGATION_WINDOW), 0)
+    window = _NEGATION_WINDOW
+    if english and n:
+        # should not, must never: a prohibition (as 不应, 不得), not a plain negation; and a
+        # negator inside a term (allow no, no right) is the term's, not a negation of the next
+        after_modal = np.roll(flag(_MODAL), 1) & ~para_start
+        prohibitive = (prohibitive | (negator & after_modal)) & ~covered
+        negator = negator & ~after_modal & ~covered
+        window = _NEGATION_WINDOW_EN
+    neg_count = _before(negator, clause_start, window) + np.where(
+        polarity > 0, _before(prohibitive, clause_start, window), 0)
     # rhetorical questions cancel one negation after 难道/岂 in the sentence
     if "rhetorical" in rules:
         rhet = flag(_RHETORICAL)
@@ -389,10 +513,10 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset
     if "exhortation" in rules and n:
         # a clause with a word that exhorts and a party told (the other side, 有关方面 …):
         # its positive words and those of the rest of its sentence are the demand's content
-        exhort = marks(EXHORTING)
-        told = marks(_addressees())
+        exhort = marks(EXHORTING_EN if english else EXHORTING)
+        told = marks(_addressees_en() if english else _addressees())
         # jieba often cuts 有关/方面, 域外/国家: the pair names the party told
-        for first, second in ADDRESSEE_PAIRS:
+        for first, second in () if english else ADDRESSEE_PAIRS:
             if first in code_of and second in code_of:
                 told[1:] |= (codes[:-1] == code_of[first]) & (codes[1:] == code_of[second])
         clause_key = np.cumsum(clause_start)
@@ -407,7 +531,8 @@ def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset
         # question up: not the journalist's own tone
         kind = segments.drop_duplicates(["doc_id", "para_no"]).set_index(["doc_id", "para_no"])["kind"]
         is_question = (kind.reindex(pd.MultiIndex.from_arrays([tok["doc_id"], tok["para_no"]])) == "question").to_numpy()
-        by_sentence = pd.DataFrame({"r": marks(REPORTING), "a": marks(("？", "?"))}).groupby(sent_key)
+        by_sentence = pd.DataFrame({"r": marks(REPORTING_EN if english else REPORTING),
+                                    "a": marks(("？", "?"))}).groupby(sent_key)
         in_report = (by_sentence["r"].transform("any").to_numpy() | ~by_sentence["a"].transform("any").to_numpy()) \
             & is_question
     general = np.array([category.get(t.lstrip(NEGATION_MARK)) == "general" for t in shown_terms] + [False])

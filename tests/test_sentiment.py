@@ -202,3 +202,88 @@ def test_party_tone_is_aimed():
     # the US sentence's terms only: 抹黑 and 坚决反对, not 赞赏 or 和平
     assert party.loc["US", "pos"] == 0 and party.loc["US", "terms"] == 2
     assert party.loc["PK", "neg"] == 0
+
+
+# ---------------------------------------------------------------------------
+# English: the same rules, with the English lexicons (issue 13)
+
+
+def en_answer(text: str) -> pd.DataFrame:
+    seg = parse_transcript(f"Q: What is your comment?\nA: {text}\n", doc_id="t_en")
+    return seg[seg["kind"] == "answer"]
+
+
+def en_sentence(text: str) -> pd.Series:
+    seg = en_answer(text)
+    return S.sentence_table(seg, terms_of(seg)).iloc[0]
+
+
+def en_terms(text: str) -> dict[str, float]:
+    t = terms_of(en_answer(text))
+    t = t[t["term"] != ""]
+    return dict(zip(t["term"], t["weight"]))
+
+
+def test_english_domain_terms_and_their_weights():
+    # 坚决反对 as the Ministry's English renders it: a protest term against, doubled by calibration
+    w = en_terms("China firmly opposes the sanctions.")
+    assert w["firmly oppose"] == pytest.approx(-2 * S.calibration()["domain_neg"])
+    assert w["sanction"] < 0
+    assert en_sentence("The US keeps smearing and stigmatizing China.")["score"] < -0.4
+    assert en_sentence("Both sides pursue win-win cooperation and mutual respect.")["score"] > 0.4
+    # a diplomatic term the tokenizer keeps whole is scored as a whole
+    assert "win-win cooperation" in en_terms("Both sides pursue win-win cooperation.")
+    # topic words of the genre count 0: the exchange rate is no exchange (交流), security no praise
+    assert en_sentence("The RMB exchange rate is stable.")["positive_terms"] == "stable"
+    assert en_terms("National security matters.").get("security", 0) == 0
+
+
+def test_english_negation_and_prohibition():
+    assert en_sentence("We do not support this.")["score"] < 0
+    assert en_sentence("This is not friendly.")["score"] < 0
+    # cannot, should not: a prohibition keeps a negative term negative (as 不能, 不应)
+    assert en_sentence("You cannot distort the facts.")["score"] < 0
+    assert en_sentence("The US should not undermine peace.")["score"] < 0.1
+    # a negator inside a term is the term's: allow no interference is one protest, not praise
+    w = en_terms("Hong Kong affairs allow no interference.")
+    assert w["allow no"] < 0 and w["interference"] < 0
+    # non-interference is a principle kept, not an interference
+    assert en_terms("China upholds non-interference.")["interference"] > 0
+
+
+def test_english_demands_and_reports():
+    # a demand on another party: its positive words are the demand's content, not praise
+    s = en_sentence("We urge the US side to create good conditions for cooperation.")
+    assert s["positive_terms"] == "" and s["score"] < 0
+    # in a question, a sentence that reports counts 0; the question itself counts
+    seg = parse_transcript("Q: The US said China is bullying its neighbours. Is this a threat?\nA: No.\n",
+                           doc_id="t_en")
+    t = terms_of(seg)
+    q = t[(t["para_no"] == 0) & (t["term"] != "")]
+    assert set(q.loc[q["weight"] != 0, "term"]) == {"threat"}
+    assert (q.loc[q["term"] == "bully", "weight"] == 0).all()  # reported: counts 0
+
+
+def test_a_mixed_table_scores_each_language_as_if_alone(seed):
+    from analysis.documents import attach_documents, document_variables
+
+    en = en_answer("China firmly opposes the sanctions. We welcome dialogue.")
+    both = pd.concat([seed, en], ignore_index=True)
+    both = attach_documents(both, pd.concat([document_variables(seed), document_variables(en)]))
+    mixed = terms_of(both)
+    for alone in (terms_of(seed), terms_of(en)):
+        part = mixed[mixed["doc_id"] == alone["doc_id"].iloc[0]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part, alone.reset_index(drop=True))
+
+
+def test_english_lexicons_are_data():
+    domain = pd.read_csv(S.DOMAIN_LEXICON_EN)
+    assert {"term", "polarity", "category", "zh", "evidence", "note"} <= set(domain.columns)
+    assert not domain["term"].duplicated().any()
+    assert domain["polarity"].between(-2, 2).all() and (domain["note"].str.len() > 0).all()
+    # every category is one of the Chinese lexicon's: the same rules read them
+    assert set(domain["category"]) <= set(pd.read_csv(S.DOMAIN_LEXICON)["category"])
+    general = S.read_general_en()
+    assert set(general["polarity"]) == {-1.0, 1.0} and general["term"].is_unique
+    assert general.set_index("term").loc["good", "polarity"] == 1 and \
+        general.set_index("term").loc["terrible", "polarity"] == -1
