@@ -105,19 +105,21 @@ NB_BUILD := build/notebooks
 TABLE_DIR := data/processed/$(DOC_ID)
 OUTPUTS := $(addprefix $(TABLE_DIR)/,segments.csv tokens.csv sentences.csv paragraphs.csv mentions.csv documents.csv)
 PARAMS :=
-NB_FLAGS = -p transcript '$(TRANSCRIPT)' -p lang '$(REPORT_LANG)'
+# the transcript's other-language version (06_twin): TWIN=, or the file beside it named with or
+# without _en; without one, the report has no twin notebook
+TWIN_BESIDE := $(if $(filter %_en,$(basename $(TRANSCRIPT))),$(patsubst %_en,%,$(basename $(TRANSCRIPT))),$(basename $(TRANSCRIPT))_en)$(suffix $(TRANSCRIPT))
+TWIN ?= $(wildcard $(TWIN_BESIDE))
+NB_FLAGS = -p transcript '$(TRANSCRIPT)' -p lang '$(REPORT_LANG)' $(if $(filter 06_twin,$*),-p twin '$(TWIN)')
 RUN_NAME := $(TRANSCRIPT), LANG=$(REPORT_LANG)
-INDEX_PARAMS := --param transcript=$(TRANSCRIPT) --param lang=$(REPORT_LANG)
+INDEX_PARAMS := --param transcript=$(TRANSCRIPT) --param lang=$(REPORT_LANG) $(if $(TWIN),--param twin=$(TWIN))
 endif
 
 REPORT_DIR := reports/$(REPORT_ID)
 FIGURE_DIR := figures/$(REPORT_ID)
 NOTEBOOKS := $(basename $(notdir $(wildcard $(NB_SRC)/[0-9]*.py)))
-ifdef CORPUS
-ifeq ($(DOC_LANG),en)
-# tone is scored for Chinese text only: an English selection's report leaves out the two
-# notebooks that read tone (12_tone, 14_questions) rather than show them empty
-NOTEBOOKS := $(filter-out 12_tone 14_questions,$(NOTEBOOKS))
+ifndef CORPUS
+ifeq ($(strip $(TWIN)),)
+NOTEBOOKS := $(filter-out 06_twin,$(NOTEBOOKS))
 endif
 endif
 MANIFEST := $(INTERIM)/$(BUILD_ID)/manifest.parquet
@@ -126,7 +128,8 @@ MANIFEST := $(INTERIM)/$(BUILD_ID)/manifest.parquet
 # gazetteer reruns only the notebooks that name countries) ...
 LABELS := data/labels.csv data/translations.csv data/outlets.csv data/speakers.csv data/lexicons/glosses.csv
 WORDS := data/lexicons/diplomatic_terms.csv data/lexicons/stopwords_project.txt
-TONE := $(WORDS) data/lexicons/tsinghua_praise_degrade.csv data/lexicons/sentiment_domain.csv data/lexicons/sentiment_modifiers.csv
+TONE := $(WORDS) data/lexicons/tsinghua_praise_degrade.csv data/lexicons/sentiment_domain.csv data/lexicons/sentiment_modifiers.csv \
+  data/lexicons/sentiment_domain_en.csv data/lexicons/sentiment_modifiers_en.csv data/lexicons/sentiment_calibration.csv
 PLACES := data/lexicons/gazetteer.csv data/lexicons/gazetteer_blocklist.csv
 SIGNALS := $(wildcard data/signals/*.csv data/eval/signals_quality.csv)
 EVENTS_FILE := $(if $(filter-out none,$(EVENTS)),$(or $(EVENTS),data/events.csv))
@@ -138,6 +141,7 @@ DEPS_02_topics := $(LABELS) $(WORDS) data/codebook.csv $(call KEPT,segments toke
 DEPS_03_sentiment := $(LABELS) $(WORDS) $(call KEPT,segments tokens terms sentences paragraphs)
 DEPS_04_countries := $(LABELS) $(PLACES) $(call KEPT,segments mentions sentences)
 DEPS_05_signals := $(LABELS) $(PLACES) $(SIGNALS) $(call KEPT,segments tokens mentions documents)
+DEPS_06_twin := $(LABELS) $(TONE) $(PLACES) data/twins_length_model.csv $(TWIN) $(call KEPT,segments tokens terms mentions)
 DEPS_10_overview := $(LABELS) $(call KEPT,segments documents)
 DEPS_11_countries := $(LABELS) $(PLACES) $(EVENTS_FILE) $(call KEPT,segments documents mentions)
 DEPS_12_tone := $(LABELS) $(TONE) $(PLACES) $(EVENTS_FILE) $(call KEPT,segments documents tokens terms paragraphs mentions)
@@ -145,6 +149,7 @@ DEPS_13_topics := $(LABELS) $(WORDS) $(call KEPT,segments documents tokens)
 DEPS_14_questions := $(LABELS) $(TONE) $(call KEPT,segments documents paragraphs)
 DEPS_15_concordance := $(LABELS) $(call KEPT,segments documents tokens)
 DEPS_16_signals := $(LABELS) $(PLACES) $(SIGNALS) $(EVENTS_FILE) $(call KEPT,segments documents tokens mentions)
+DEPS_17_twins := $(LABELS) $(TONE) $(PLACES) data/twins_length_model.csv $(call KEPT,segments documents tokens terms mentions)
 META := $(sort $(LABELS) $(TONE) $(PLACES) $(SIGNALS) data/codebook.csv)
 
 .PHONY: help report test bench eval gazetteer lab lab-check clean lock

@@ -896,14 +896,27 @@ def party_tone_table(terms: pd.DataFrame, mentions: pd.DataFrame, *, self_code: 
 
 
 QUALITY_CSV = DATA_DIR / "eval" / "tone_quality.csv"
+QUALITY_CSV_EN = DATA_DIR / "eval" / "tone_quality_en.csv"
 
 
-def quality_table() -> pd.DataFrame:
+def quality_table(lang: str = "zh") -> pd.DataFrame:
     """How far the tone scores can be trusted, as ``make eval`` last measured them
     (``data/eval/tone_quality.csv``, benchmarks/eval_tone.py): per split and genre, the
     paragraphs and documents, Spearman's ρ of the scorer and of the best general-lexicon
     baseline against two readers' mean, with 95% bootstrap intervals, and the readers'
-    agreement with each other."""
+    agreement with each other. ``lang="en"``: the English scorer's, on the readers' labels
+    carried over to the English twins (``tone_quality_en.csv``, benchmarks/eval_tone_en.py),
+    beside the Chinese scorer on the same paragraphs and VADER."""
+    if lang == "en":
+        q = pd.read_csv(QUALITY_CSV_EN)
+
+        def span(col: str) -> pd.Series:
+            return q.apply(lambda r: f"{r[col]:.2f} [{r[col + '_low']:.2f}, {r[col + '_high']:.2f}]", axis=1)
+
+        return pd.DataFrame({"split": q["split"], "genre": "briefing, written", "paragraphs": q["units"],
+                             "documents": q["documents"], "scorer ρ": span("english"),
+                             "Chinese scorer, same paragraphs ρ": span("chinese"), "VADER ρ": span("VADER"),
+                             "readers ρ": span("readers")})
     q = pd.read_csv(QUALITY_CSV)
 
     def interval(col: str) -> pd.Series:

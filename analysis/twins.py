@@ -450,3 +450,260 @@ def _sentence_with(text: str, gram: str) -> str:
         if gram in _lemma_text(sentence):
             return sentence[:240]
     return text[:240]
+
+
+# ---------------------------------------------------------------------------
+# Translation shifts: where the English differs from the Chinese
+
+SHIFT_COLUMNS = ["zh_doc", "en_doc", "group", "kind", "qa_no", "method", "zh_para", "zh_para_end", "en_para",
+                 "en_para_end", "zh_chars", "en_chars", "length_ratio", "zh_score", "en_score", "tone_diff",
+                 "intensity_diff", "zh_categories", "zh_countries", "en_countries", "only_zh", "only_en"]
+#: the term categories a shift is read by (the domain lexicons' categories, and the general lexicon's)
+AGAINST = ("protest", "accusation", "hostility", "interference", "warning", "principle", "admonition", "rejection",
+           "confrontation")
+FOR = ("cooperation", "friendship", "solidarity", "approval", "values")
+
+
+def _pooled(terms: pd.DataFrame, k: float) -> dict[tuple[str, int], tuple[float, float]]:
+    t = terms.loc[terms["weight"] != 0, ["doc_id", "para_no", "weight"]]
+    pos = t["weight"].clip(lower=0).groupby([t["doc_id"], t["para_no"]]).sum()
+    neg = (-t["weight"]).clip(lower=0).groupby([t["doc_id"], t["para_no"]]).sum()
+    both = pd.concat({"p": pos, "n": neg}, axis=1).fillna(0)
+    return {(str(d), int(p)): (r.p, r.n) for (d, p), r in zip(both.index, both.itertuples())}
+
+
+def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataFrame,
+                mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per aligned group (both versions' paragraphs, see :func:`align`) with what
+    changed between them: ``zh_chars``, ``en_chars`` and ``length_ratio`` (the English
+    length over what the length model expects from the Chinese: below 1 the English is
+    shorter than usual, 0 where it has no paragraph); ``zh_score`` and ``en_score`` (each
+    side's terms pooled, as a paragraph's score: (P − N)/(P + N + k)), ``tone_diff``
+    (English − Chinese) and ``intensity_diff`` (|English| − |Chinese|: below 0 the English
+    is milder, whatever the direction); ``zh_categories`` (the lexicon categories of the
+    Chinese side's scored terms, space-separated: protest, cooperation …, general);
+    ``zh_countries`` and ``en_countries`` (the countries and regions each side names, China
+    left out, space-separated codes) and ``only_zh``, ``only_en`` (those named on one side only).
+
+    ``terms`` and ``mentions`` are both versions' (:func:`analysis.sentiment.term_table`,
+    :func:`analysis.countries.find_mentions`); the two languages' scores come from
+    different lexicons, so compare differences between groups rather than read one
+    difference as a fact about the translation."""
+    from . import sentiment
+
+    k = sentiment.smoothing()
+    ratio = length_model()["ratio"]
+    chars = dict(zip(zip(segments["doc_id"].astype(str), segments["para_no"].astype(int)),
+                     segments["text"].str.len()))
+    pooled = _pooled(terms, k)
+    lex = sentiment.read_lexicon(sentiment.RULES, "zh")
+    category = dict(zip(lex["term"], lex["category"]))
+    scored = terms.loc[terms["weight"] != 0, ["doc_id", "para_no", "term"]]
+    cats: dict[tuple[str, int], set[str]] = {}
+    for d, p, term in zip(scored["doc_id"].astype(str), scored["para_no"].astype(int), scored["term"]):
+        c = category.get(str(term).lstrip(sentiment.NEGATION_MARK))
+        if c:
+            cats.setdefault((d, p), set()).add(c)
+    named: dict[tuple[str, int], set[str]] = {}
+    m = mentions[(mentions["country"] != "CN")]
+    for d, p, c in zip(m["doc_id"].astype(str), m["para_no"].astype(int), m["country"]):
+        named.setdefault((d, p), set()).add(str(c))
+    rows = []
+    for r in alignment.itertuples():
+        zp = [(r.zh_doc, p) for p in range(int(r.zh_para), int(r.zh_para_end) + 1)] if pd.notna(r.zh_para) else []
+        ep = [(r.en_doc, p) for p in range(int(r.en_para), int(r.en_para_end) + 1)] if pd.notna(r.en_para) else []
+
+        def score(keys):
+            P = sum(pooled.get(key, (0.0, 0.0))[0] for key in keys)
+            N = sum(pooled.get(key, (0.0, 0.0))[1] for key in keys)
+            return (P - N) / (P + N + k)
+
+        zc, ec = sum(chars.get(x, 0) for x in zp), sum(chars.get(x, 0) for x in ep)
+        zs, es = (score(zp) if zp else float("nan")), (score(ep) if ep else float("nan"))
+        zn = set().union(*(named.get(x, set()) for x in zp)) if zp else set()
+        en = set().union(*(named.get(x, set()) for x in ep)) if ep else set()
+        rows.append({
+            "zh_doc": r.zh_doc, "en_doc": r.en_doc, "group": r.group, "kind": r.kind, "qa_no": r.qa_no,
+            "method": r.method, "zh_para": r.zh_para, "zh_para_end": r.zh_para_end, "en_para": r.en_para,
+            "en_para_end": r.en_para_end, "zh_chars": zc, "en_chars": ec,
+            "length_ratio": ec / (ratio * zc) if zc else float("nan"),
+            "zh_score": zs, "en_score": es, "tone_diff": es - zs, "intensity_diff": abs(es) - abs(zs),
+            "zh_categories": " ".join(sorted(set().union(*(cats.get(x, set()) for x in zp)))) if zp else "",
+            "zh_countries": " ".join(sorted(zn)), "en_countries": " ".join(sorted(en)),
+            "only_zh": " ".join(sorted(zn - en)), "only_en": " ".join(sorted(en - zn)),
+        })
+    out = pd.DataFrame(rows, columns=SHIFT_COLUMNS)
+    for column in ("zh_para", "zh_para_end", "en_para", "en_para_end", "qa_no"):
+        out[column] = out[column].astype("Int64")
+    return out
+
+
+def shift_summary(shifts: pd.DataFrame, *, n_boot: int = 2000, seed: int = 20200524) -> pd.DataFrame:
+    """Is the English milder, and where? For the groups whose Chinese side holds a term of
+    each category (a group counts in every category it holds; ``all`` is every group with a
+    scored term on either side), the mean Chinese and English score, the mean
+    ``intensity_diff`` (|English| − |Chinese|; below 0 the English is milder) and the mean
+    ``tone_diff``, with 95% intervals from resampling twins (2,000 resamples).
+
+    Columns: category, side (``against``, ``for``, ``general``, ``all``), groups, twins, zh_mean,
+    en_mean, intensity_diff, intensity_low, intensity_high, tone_diff, tone_low, tone_high."""
+    both = shifts[shifts["zh_para"].notna() & shifts["en_para"].notna()]
+    rng = np.random.default_rng(seed)
+    rows = []
+    sides = {c: "against" for c in AGAINST} | {c: "for" for c in FOR} | {"general": "general"}
+    wanted = [("all", "all")] + [(c, s) for c, s in sides.items()]
+    for cat, side in wanted:
+        if cat == "all":
+            part = both[(both["zh_score"] != 0) | (both["en_score"] != 0)]
+        else:
+            part = both[both["zh_categories"].str.split().map(lambda cs: cat in cs)]
+        if len(part) < 5:
+            continue
+        twins_ = part.groupby("zh_doc").indices
+        keys = list(twins_)
+        idiff, tdiff = part["intensity_diff"].to_numpy(), part["tone_diff"].to_numpy()
+        boots_i, boots_t = [], []
+        for _ in range(n_boot):
+            take = np.concatenate([twins_[key] for key in rng.choice(keys, size=len(keys))])
+            boots_i.append(idiff[take].mean())
+            boots_t.append(tdiff[take].mean())
+        rows.append({"category": cat, "side": side, "groups": len(part), "twins": len(keys),
+                     "zh_mean": part["zh_score"].mean(), "en_mean": part["en_score"].mean(),
+                     "intensity_diff": idiff.mean(), "intensity_low": float(np.quantile(boots_i, 0.025)),
+                     "intensity_high": float(np.quantile(boots_i, 0.975)), "tone_diff": tdiff.mean(),
+                     "tone_low": float(np.quantile(boots_t, 0.025)), "tone_high": float(np.quantile(boots_t, 0.975))})
+    return pd.DataFrame(rows)
+
+
+def omission_table(shifts: pd.DataFrame, segments: pd.DataFrame, *, shorter: float = 0.6,
+                   min_chars: int = 50) -> pd.DataFrame:
+    """Content in one version and not the other: the groups with no paragraph on one side
+    (``missing`` ``en`` or ``zh``), and those whose English is much shorter than the length
+    model expects (``length_ratio`` below ``shorter``, in groups of at least ``min_chars``
+    Chinese characters: a short reply's ratio says little): a sentence or a clause left
+    out, or a condensed rendering, with both texts. Columns: zh_doc, group, kind, qa_no, missing
+    (en, zh or shorter), length_ratio, zh_text, en_text."""
+    text = segments.set_index(["doc_id", "para_no"])["text"]
+
+    def side(doc, first, last):
+        if pd.isna(first):
+            return ""
+        return "\n".join(text.get((doc, p), "") for p in range(int(first), int(last) + 1))
+
+    s = shifts
+    short = (s["length_ratio"] < shorter) & (s["zh_chars"] >= min_chars)
+    missing = np.where(s["en_para"].isna(), "en", np.where(s["zh_para"].isna(), "zh", np.where(short, "shorter", "")))
+    out = s.assign(missing=missing)
+    out = out[out["missing"] != ""]
+    out = out.assign(zh_text=[side(d, a, b) for d, a, b in zip(out["zh_doc"], out["zh_para"], out["zh_para_end"])],
+                     en_text=[side(d, a, b) for d, a, b in zip(out["en_doc"], out["en_para"], out["en_para_end"])])
+    return out[["zh_doc", "group", "kind", "qa_no", "missing", "length_ratio", "zh_text", "en_text"]].reset_index(
+        drop=True)
+
+
+def mention_shift_table(shifts: pd.DataFrame, *, min_count: int = 1) -> pd.DataFrame:
+    """Countries named in one version and not the other: for each country (code), the
+    aligned groups naming it in both versions, in the Chinese only and in the English only,
+    and the share of its groups that name it on one side only. Sorted by that count."""
+    both = shifts[shifts["zh_para"].notna() & shifts["en_para"].notna()]
+    counts: dict[str, list[int]] = {}
+    for zc, ec in zip(both["zh_countries"], both["en_countries"]):
+        z, e = set(zc.split()), set(ec.split())
+        for c in z | e:
+            row = counts.setdefault(c, [0, 0, 0])
+            row[0 if c in z and c in e else 1 if c in z else 2] += 1
+    out = pd.DataFrame([(c, *v) for c, v in counts.items()], columns=["country", "both", "only_zh", "only_en"])
+    out["one_side_share"] = (out["only_zh"] + out["only_en"]) / out[["both", "only_zh", "only_en"]].sum(axis=1)
+    out = out[out[["both", "only_zh", "only_en"]].sum(axis=1) >= min_count]
+    return out.assign(one_side=out["only_zh"] + out["only_en"]).sort_values(
+        ["one_side", "country"], ascending=[False, True]).drop(columns="one_side").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# For the notebooks
+
+#: Chinese terms whose English renderings the reports table: the protest ladder, the
+#: accusations, the principle, the partnership (each in the domain lexicon or the user dictionary)
+KEY_TERMS = ("坚决反对", "强烈不满", "严正交涉", "强烈谴责", "抹黑", "污名化", "霸凌", "双重标准", "干涉", "内政",
+             "别有用心", "冷战思维", "合作共赢", "互利共赢", "同舟共济", "人类命运共同体", "传统友好", "高度赞赏")
+
+
+def find_twin(path) -> "Path | None":
+    """A transcript file's other-language version beside it: ``<stem>_en<suffix>`` for a
+    Chinese file, the stem without ``_en`` for an English one; None if there is none."""
+    from pathlib import Path
+
+    p = Path(path)
+    other = p.with_name(p.stem[:-3] + p.suffix) if p.stem.endswith("_en") else p.with_name(p.stem + "_en" + p.suffix)
+    return other if other.is_file() and other != p else None
+
+
+def pair_summary(alignment: pd.DataFrame) -> pd.DataFrame:
+    """Per twin: its groups, how many the turns aligned and how many the length model, and
+    the groups with one side only. Columns: zh_doc, en_doc, groups, by_turns, by_length,
+    zh_only, en_only."""
+    a = alignment
+    return a.groupby(["zh_doc", "en_doc"], sort=False).agg(
+        groups=("group", "size"), by_turns=("method", lambda m: int((m == "turn").sum())),
+        by_length=("method", lambda m: int((m == "length").sum())),
+        zh_only=("en_para", lambda s: int(s.isna().sum())), en_only=("zh_para", lambda s: int(s.isna().sum())),
+    ).reset_index()
+
+
+def term_pair_table(alignment: pd.DataFrame, terms: pd.DataFrame, *, others: int = 3) -> pd.DataFrame:
+    """How one twin renders its evaluative terms, read through the two lexicons: for each
+    Chinese term the Chinese scorer counts, the aligned groups holding it, the English
+    entries of the English domain lexicon that render it (its ``zh`` column names the
+    term) found in those groups, and otherwise the English terms counted in the same
+    direction there. Sparse text gives no reliable word association (:func:`rendering_table`
+    needs many groups); this reads the lexicons' own pairing instead.
+
+    Columns: term (Chinese; ¬ a negated one), direction (positive or negative), groups,
+    rendered (the English entries rendering it, ``term ×n``), rendered_groups (groups where
+    one stands), other (up to ``others`` other English terms of the same direction in the
+    groups without one), unmatched (groups whose English counts nothing in that direction)."""
+    from . import sentiment
+
+    domain = pd.read_csv(sentiment.DOMAIN_LEXICON_EN, dtype=str, keep_default_na=False)
+    renders: dict[str, set[str]] = {}
+    for term, zh in zip(domain["term"], domain["zh"]):
+        for z in zh.split("|"):
+            if z:
+                renders.setdefault(z, set()).add(sentiment._lemmas_en(term, " "))
+    t = terms[terms["weight"] != 0]
+    shown = np.where(t["negated"], sentiment.NEGATION_MARK + t["term"].astype(str), t["term"].astype(str)) \
+        if "negated" in t.columns else t["term"].astype(str).to_numpy()
+    scored: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for d, p, term, w in zip(t["doc_id"].astype(str), t["para_no"].astype(int), shown, t["weight"]):
+        scored.setdefault((d, p), []).append((term, 1 if w > 0 else -1))
+    found: dict[tuple[str, int], dict] = {}
+    for r in alignment[alignment["zh_para"].notna() & alignment["en_para"].notna()].itertuples():
+        zh = [x for p in range(int(r.zh_para), int(r.zh_para_end) + 1) for x in scored.get((r.zh_doc, p), [])]
+        en = [x for p in range(int(r.en_para), int(r.en_para_end) + 1) for x in scored.get((r.en_doc, p), [])]
+        for term, sign in dict.fromkeys(zh):
+            row = found.setdefault((term, sign), {"groups": 0, "rendered": {}, "rendered_groups": 0, "other": {},
+                                                  "unmatched": 0})
+            row["groups"] += 1
+            mine = renders.get(term.lstrip(sentiment.NEGATION_MARK), set())
+            hits = [e for e, _ in en if e.lstrip(sentiment.NEGATION_MARK) in mine]
+            same = [e for e, s in en if s == sign]
+            if hits:
+                row["rendered_groups"] += 1
+                for e in dict.fromkeys(hits):
+                    row["rendered"][e] = row["rendered"].get(e, 0) + 1
+            else:
+                for e in dict.fromkeys(same):
+                    row["other"][e] = row["other"].get(e, 0) + 1
+            if not same:
+                row["unmatched"] += 1
+
+    def listing(counts: dict[str, int], n: int | None = None) -> str:
+        items = sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:n]
+        return ", ".join(f"{e} ×{k}" for e, k in items)
+
+    rows = [{"term": term, "direction": "positive" if sign > 0 else "negative", "groups": v["groups"],
+             "rendered": listing(v["rendered"]), "rendered_groups": v["rendered_groups"],
+             "other": listing(v["other"], others), "unmatched": v["unmatched"]} for (term, sign), v in found.items()]
+    out = pd.DataFrame(rows, columns=["term", "direction", "groups", "rendered", "rendered_groups", "other",
+                                      "unmatched"])
+    return out.sort_values(["groups", "term"], ascending=[False, True]).reset_index(drop=True)

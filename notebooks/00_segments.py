@@ -57,10 +57,10 @@ else:
 # %%
 if documents["lang"].iloc[0] == "en":
     display(Markdown(
-        "**An English transcript.** It gets its segments, who asked and answered, answer lengths (in words) "
-        "and country mentions (English names, aliases and adjectives). It gets no tone scores and no codebook "
-        "themes (those lexicons are Chinese), and its words are tokenised coarsely (a multi-word name such as "
-        "Hong Kong counts as two words): read its Chinese version for those."))
+        "**An English transcript.** It gets its segments, who asked and answered, answer lengths (in words), "
+        "country mentions (English names, aliases and adjectives), English tokens (lemmas, English stop words, "
+        "names such as Hong Kong kept whole) and tone from the English lexicons. It gets no codebook themes "
+        "(the codebook is Chinese)."))
 show(documents.T, params.lang, names=False)
 
 # %% [markdown]

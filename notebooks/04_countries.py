@@ -127,17 +127,14 @@ show(pairs.head(15), params.lang)
 # ## Tone toward each country
 
 # %%
-if tables.documents["lang"].iloc[0] == "zh":
-    # the speaker's words only: a journalist's question is no stance of the Ministry's
-    answered = segments.loc[segments["kind"].isin(["statement", "answer"]), ["doc_id", "para_no"]]
-    tone = countries.country_tone_table(mentions.merge(answered), tables.sentences, min_count=max(3, min_count))
-    fig = plots.plot_country_tone(tone, lang=params.lang)
-    plots.save_figure(fig, "04_country_tone", folder=figures, data=tone, lang=params.lang)
-    display(fig)
-    display(show(tone, params.lang))
-else:
-    print(plots.drop_figure("04_country_tone", folder=figures, note="The tone lexicons are Chinese and this "
-                            "transcript is English: no tone toward countries (see its Chinese version)."))
+# both languages are scored (an English transcript with the English lexicons)
+# the speaker's words only: a journalist's question is no stance of the Ministry's
+answered = segments.loc[segments["kind"].isin(["statement", "answer"]), ["doc_id", "para_no"]]
+tone = countries.country_tone_table(mentions.merge(answered), tables.sentences, min_count=max(3, min_count))
+fig = plots.plot_country_tone(tone, lang=params.lang)
+plots.save_figure(fig, "04_country_tone", folder=figures, data=tone, lang=params.lang)
+display(fig)
+display(show(tone, params.lang))
 
 # %% [markdown]
 # Each dot is the mean tone score of the sentences of the answers and statements that name the

@@ -17,7 +17,7 @@ NOTEBOOKS = sorted((NOTEBOOKS_DIR / "corpus").glob("[0-9]*.py"))
 
 def test_the_corpus_notebooks():
     assert [p.stem for p in NOTEBOOKS] == ["10_overview", "11_countries", "12_tone", "13_topics", "14_questions",
-                                           "15_concordance", "16_signals"]
+                                           "15_concordance", "16_signals", "17_twins"]
     common = set(notebook_parameters(NOTEBOOKS[0]))
     for nb in NOTEBOOKS:
         assert common <= set(notebook_parameters(nb)), nb.stem  # every notebook takes the selection

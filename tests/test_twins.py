@@ -107,3 +107,88 @@ def test_renderings_of_a_chinese_term():
     oppose = table[table["term"] == "坚决反对"].iloc[0]
     assert oppose["rendering"] == "firmly oppose" and oppose["n_both"] == 2
     assert "firmly oppose" in oppose["example"]
+
+
+def _shifted():
+    """A twin whose English drops the US from one answer, is milder in another, and leaves out
+    most of a third."""
+    zh = parse_paragraphs([
+        "赵立坚：美国政府的做法严重损害两国关系，我们坚决反对。",
+        "路透社记者：中方对中巴合作有何评价？",
+        "赵立坚：中巴是全天候战略合作伙伴，我们高度赞赏巴方的坚定支持，双方合作共赢。",
+        "彭博社记者：你对此有何评论？",
+        "赵立坚：我们注意到有关报道。我们一贯主张各方通过对话协商解决分歧，维护地区和平稳定，"
+        "这符合各方共同利益，也是国际社会的普遍期待。我们希望有关各方保持冷静克制。",
+    ], doc_id="t_2020-05-25", principal="赵立坚")
+    en = parse_paragraphs([
+        "Zhao Lijian: The government's practice seriously harms bilateral relations and we firmly oppose it.",
+        "Reuters: How does China view its cooperation with Pakistan?",
+        "Zhao Lijian: China and Pakistan are all-weather strategic cooperative partners.",
+        "Bloomberg: What is your comment?",
+        "Zhao Lijian: We noted the reports.",
+    ], doc_id="t_2020-05-25_en", principal="Zhao Lijian")
+    return zh, en
+
+
+def _tables(zh, en):
+    from analysis import sentiment
+    from analysis.countries import find_mentions
+    from analysis.documents import attach_documents, document_variables
+    from analysis.tokens import tokenize
+
+    both = attach_documents(pd.concat([zh, en], ignore_index=True),
+                            pd.concat([document_variables(zh), document_variables(en)]))
+    tokens = tokenize(both)
+    return both, sentiment.term_table(both, tokens), find_mentions(both, tokens)
+
+
+def test_shift_table_reads_tone_countries_and_length():
+    zh, en = _shifted()
+    both, terms, mentions = _tables(zh, en)
+    a = twins.align(zh, en, mentions=mentions)
+    s = twins.shift_table(a, both, terms, mentions).set_index("zh_para")
+    # the first answer: the US named in Chinese only (美国政府 is "the government")
+    assert s.loc[0, "only_zh"] == "US" and s.loc[0, "only_en"] == ""
+    assert s.loc[0, "zh_score"] < 0 and s.loc[0, "en_score"] < 0
+    # the second answer: the English drops the praise and the win-win: milder, and shorter than expected
+    assert s.loc[2, "zh_score"] > s.loc[2, "en_score"] and s.loc[2, "intensity_diff"] < 0
+    assert "approval" in s.loc[2, "zh_categories"].split() and "cooperation" in s.loc[2, "zh_categories"].split()
+    assert s.loc[2, "tone_diff"] == pytest.approx(s.loc[2, "en_score"] - s.loc[2, "zh_score"])
+    # the last answer keeps one sentence of three: flagged as content left out
+    omissions = twins.omission_table(twins.shift_table(a, both, terms, mentions), both)
+    assert list(omissions["missing"]) == ["shorter"] and omissions["zh_text"].iloc[0].startswith("我们注意到")
+    assert omissions["length_ratio"].iloc[0] < 0.6
+    mention_shifts = twins.mention_shift_table(twins.shift_table(a, both, terms, mentions)).set_index("country")
+    assert mention_shifts.loc["US", "only_zh"] == 1 and mention_shifts.loc["PK", "both"] == 2
+
+
+def test_shift_summary_intervals_contain_the_mean():
+    zh, en = _shifted()
+    both, terms, mentions = _tables(zh, en)
+    a = twins.align(zh, en, mentions=mentions)
+    s = twins.shift_table(a, both, terms, mentions)
+    many = pd.concat([s.assign(zh_doc=f"d{i}") for i in range(6)], ignore_index=True)  # six twins alike
+    summary = twins.shift_summary(many, n_boot=200).set_index("category")
+    row = summary.loc["all"]
+    assert row["intensity_low"] <= row["intensity_diff"] <= row["intensity_high"]
+    assert row["twins"] == 6 and row["groups"] == 6 * int(((s["zh_score"] != 0) | (s["en_score"] != 0)).sum())
+    # identical twins resampled: the interval has no width
+    assert row["intensity_low"] == pytest.approx(row["intensity_high"])
+
+
+def test_term_pairs_read_the_lexicons_pairing():
+    zh, en = _shifted()
+    both, terms, mentions = _tables(zh, en)
+    a = twins.align(zh, en, mentions=mentions)
+    pairs = twins.term_pair_table(a, terms).set_index("term")
+    assert pairs.loc["坚决反对", "rendered"] == "firmly oppose ×1" and pairs.loc["坚决反对", "rendered_groups"] == 1
+    # 高度赞赏 has no rendering in the English answer: nothing in that direction but partner words
+    assert pairs.loc["高度赞赏", "rendered"] == ""
+
+
+def test_find_twin(tmp_path):
+    (tmp_path / "mfa_2020-05-25.txt").write_text("x", encoding="utf-8")
+    assert twins.find_twin(tmp_path / "mfa_2020-05-25.txt") is None
+    (tmp_path / "mfa_2020-05-25_en.txt").write_text("x", encoding="utf-8")
+    assert twins.find_twin(tmp_path / "mfa_2020-05-25.txt") == tmp_path / "mfa_2020-05-25_en.txt"
+    assert twins.find_twin(tmp_path / "mfa_2020-05-25_en.txt") == tmp_path / "mfa_2020-05-25.txt"

@@ -1,5 +1,6 @@
 """Figures, a module per analysis: ``overview``, ``words``, ``topics``, ``tone``,
-``countries`` (and ``worldmap``, the map's outlines) for one transcript, ``trends``
+``countries`` (and ``worldmap``, the map's outlines) for one transcript, ``twins`` (a
+transcript and its other-language version), ``trends``
 for a corpus over time, ``signals`` (the protest ladder, set phrases, non-answers,
 people) for both, with the house style, the fonts and :func:`save_figure` in
 ``style``.
@@ -22,6 +23,7 @@ from .trends import plot_activity, plot_answer_tone_by, plot_country_tone_trends
     plot_mean_trend, plot_mention_heatmap, plot_origins, plot_qa_slope, plot_spokesperson_effects, \
     plot_spokesperson_tone, plot_spokespersons, plot_term_trends, plot_tone_change, plot_topic_by_spokesperson, \
     plot_topic_trends
+from .twins import plot_translation_shifts, plot_twin_tone
 from .topics import plot_coherence, plot_section_keywords, plot_shares, plot_theme_by_origin, plot_theme_flow
 from .words import plot_keyness, plot_top_terms, plot_wordcloud, wordcloud_layout
 
@@ -37,4 +39,5 @@ __all__ = [
     "plot_spokespersons", "plot_term_trends", "plot_tone_change", "plot_topic_by_spokesperson", "plot_topic_trends",
     "plot_nonanswers", "plot_people", "plot_phrase_trends", "plot_protest_countries", "plot_protest_ladder",
     "plot_protest_trend", "plot_self_other", "plot_set_phrases",
+    "plot_translation_shifts", "plot_twin_tone",
 ]

@@ -21,8 +21,11 @@
 # sympathy for one party and an attack on another in the same answer do not cancel. Both were
 # measured against two readers on paragraphs never used to tune them (the table below and
 # `data/eval/README.md`). It reads words, not intent; a mean here is a mean of such scores,
-# with a 95% interval from resampling the period's briefings. The lexicon is Chinese: English
-# documents get no tone.
+# with a 95% interval from resampling the period's briefings. English documents are scored by
+# the same rules with the English lexicons (drawn from how the Ministry's English versions render
+# the Chinese terms); their quality table is measured on the readers' labels carried over to the
+# English twins. With `doc_lang=both` each language has its own charts: compare the two with the
+# twins notebook (17_twins), which pairs paragraphs, rather than the two charts' levels.
 #
 # **Parameters**: as the overview; `compare`, two periods whose terms the last section
 # compares (`2017,2019`, `2018Q4,2019Q4` or `2018-11,2019-01`; empty: the first and last full
@@ -55,9 +58,7 @@ from analysis.params import check_compare, describe_compare, open_selection
 params, tables = open_selection(globals())  # checked; the kept tables, built first if missing or out of date
 events = trends.read_events(params.events) if params.events else None
 coarser = {"M": "Q", "Q": "Y", "Y": "Y"}[params.freq]  # for tone toward one country, and by spokesperson
-parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables) if doc_lang == "zh"]
-if not parts:
-    print("The selection holds no Chinese documents: tone is scored for Chinese only (choose doc_lang=zh).")
+parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables)]  # each language scored apart
 
 # %% [markdown]
 # How well the paragraph scores agree with two careful readers (Spearman's ρ with a 95%
@@ -71,7 +72,9 @@ if not parts:
 # ρ 0.75 [0.66, 0.82] on the evaluation documents (`data/eval/README.md`).
 
 # %%
-show(sentiment.quality_table(), params.lang, digits=2)
+for doc_lang in params.doc_langs:
+    show_quality = sentiment.quality_table(doc_lang)
+    display(show(show_quality, params.lang, digits=2))
 
 # %% [markdown]
 # ## The tone of the answers

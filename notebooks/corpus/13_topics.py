@@ -62,9 +62,8 @@ k = positive_int("n_topics", n_topics) if n_topics else "auto"
 # ## The topic model and its coherence
 # Mean NPMI of each topic's ten top terms (how often they occur in the same paragraphs, beyond
 # chance) for each number of topics tried; the filled dot is the number kept, the most coherent.
-# Below, each topic's eight top terms. In English documents the tokens are single words, so
-# "Hong Kong" or "Belt and Road" fall apart into their words and the topics read coarser than
-# the Chinese ones.
+# Below, each topic's eight top terms. In English documents the terms are lemmas, with names
+# such as "Hong Kong" or "Belt and Road" kept whole.
 
 # %%
 models = {}

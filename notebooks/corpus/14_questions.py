@@ -23,9 +23,10 @@
 # in the Ministry's 2016–2020 briefings most are neutral (5,097 of 6,958), 1,344 friendly and 517
 # pressing. The answer's tone is then compared across these groups, across the
 # outlet's origin where the transcript names it, and through the slope of answer tone on
-# question tone, per period, with 95% intervals from resampling briefings. Tone is scored for
-# Chinese only. The scorer was validated on answers and statements more than on questions: read
-# the questions behind a group before citing it.
+# question tone, per period, with 95% intervals from resampling briefings. English documents are
+# scored with the English lexicons (the counts above are the Chinese briefings'). The scorer was
+# validated on answers and statements more than on questions: read the questions behind a group
+# before citing it.
 #
 # **Parameters**: as the overview.
 
@@ -53,9 +54,7 @@ from analysis.params import open_selection
 
 params, tables = open_selection(globals())  # checked; the kept tables, built first if missing or out of date
 coarser = {"M": "Q", "Q": "Y", "Y": "Y"}[params.freq]  # Q&As of one kind are too few by month
-parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables) if doc_lang == "zh"]
-if not parts:
-    print("The selection holds no Chinese documents: tone is scored for Chinese only (choose doc_lang=zh).")
+parts = [(suffix, part) for doc_lang, suffix, part in params.parts(tables)]  # each language scored apart
 # each Q&A with its question's and answer's tone, its outlet's origin and its period (every section reads it)
 qa_tables = {suffix: trends.qa_tone_table(part.segments, part.paragraphs, freq=coarser) for suffix, part in parts}
 
