@@ -124,6 +124,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fit", action="store_true", help="write data/twins_length_model.csv")
     ap.add_argument("--sample", action="store_true", help="write the reader's check sheet")
+    ap.add_argument("--shift-sample", action="store_true", help="write the three translation-shift check sheets")
     args = ap.parse_args()
     tables = _tables()
     pairs = _pairs(tables)
@@ -180,6 +181,11 @@ def main() -> None:
           f"({', '.join(f'{k}: {v}' for k, v in shapes.items())})")
     if args.sample:
         _sheet(used, tables)
+    shifts = twins.shift_table(twins.align_twins(tables.segments, tables.documents, mentions=tables.mentions),
+                               tables.segments, tables.terms, tables.mentions)
+    if args.shift_sample:
+        _shift_sheets(shifts, tables)
+    _shift_checks(shifts, tables)
     if LABELS.exists():
         labels = pd.read_csv(LABELS, dtype=str, keep_default_na=False)
         current = {f"{r.zh_doc}#{r.group}" for r in used.itertuples()}
@@ -196,6 +202,72 @@ def main() -> None:
               f"reader was unsure of left out)")
         print("  wrong: " + ", ".join(labels.loc[(labels["reader_1"] == "wrong") | (labels["reader_2"] == "wrong"),
                                                    "group_id"]))
+
+
+SHIFT_QUESTIONS = {
+    "us_mentions": "The Chinese paragraph(s) name the United States (美国, 美方, 美 in a compound such as 中美, 美军 …) "
+                   "somewhere, and an automatic matcher found no mention of the United States (US, U.S., United States, "
+                   "America, American …) in the English version. For each item answer: (1) where the Chinese names the "
+                   "US (quote the words); (2) what the English has there; (3) a category: `dropped` (the English "
+                   "translation leaves the US unnamed there: e.g. 美国《纽约时报》 → \"the New York Times\", 美国总统特朗普 "
+                   "→ \"President Trump\"), `other-form` (the English names the US in a form the matcher may have "
+                   "missed: \"Washington\", \"the American side\" …), `false` (the Chinese matcher was wrong: 美 does not "
+                   "mean the US there, e.g. 美元, 美好), or `other`.",
+    "approval": "Each item pairs a Chinese paragraph (or more) with the Ministry's English version. For each item, "
+                "compare how WARM the two versions are in their words of approval, praise, welcome, thanks or "
+                "appreciation (赞赏, 欢迎, 感谢, 祝贺, 高度评价 …): answer `english-cooler` (the English drops or weakens a "
+                "word of approval or its intensifier: 高度赞赏 → \"appreciate\"; 热烈欢迎 → \"welcome\"; a praise clause "
+                "left out), `same`, or `english-warmer`, and quote the words that decide it.",
+    "omissions": "Each item pairs a Chinese paragraph (or more) with the Ministry's English version, where the "
+                 "English is much shorter than usual for its Chinese. For each item answer: `content-left-out` (a "
+                 "sentence, clause or substantive phrase of the Chinese has no translation: quote it), `condensed` "
+                 "(everything is there but said more briefly), or `alignment-error` (the English shown is not the "
+                 "translation of the Chinese shown), with the words that decide it.",
+}
+
+
+def _shift_samples(shifts: pd.DataFrame, tables) -> dict[str, pd.DataFrame]:
+    """The three samples a reader checked the shifts the corpus figures show on (seeded)."""
+    paired = twins.aligned_texts(shifts[shifts["zh_para"].notna() & shifts["en_para"].notna()], tables.segments)
+    rng = np.random.default_rng(13)
+    us = paired[paired["only_zh"].str.split().map(lambda s: "US" in s)]
+    approval = paired[paired["zh_categories"].str.split().map(lambda s: "approval" in s)]
+    sample_us = us.iloc[rng.choice(len(us), 20, replace=False)]
+    sample_approval = approval.iloc[rng.choice(len(approval), 20, replace=False)]
+    omissions = twins.omission_table(shifts, tables.segments)
+    sample_omissions = omissions[omissions["missing"] == "shorter"].sample(15, random_state=3)
+    return {"us_mentions": sample_us, "approval": sample_approval, "omissions": sample_omissions}
+
+
+def _shift_sheets(shifts: pd.DataFrame, tables) -> None:
+    out = ROOT / "build" / "eval" / "shifts"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, frame in _shift_samples(shifts, tables).items():
+        lines = [f"# {name}", "", SHIFT_QUESTIONS[name], ""]
+        for i, r in enumerate(frame.itertuples(), 1):
+            lines += [f"## item {i} ({r.zh_doc}#{r.group})", "", "**Chinese:**", f"> {r.zh_text}", "",
+                      "**English:**", f"> {r.en_text}", ""]
+        (out / f"{name}.md").write_text("\n".join(lines), encoding="utf-8")
+    print(f"written the shift check sheets to {out}")
+
+
+def _shift_checks(shifts: pd.DataFrame, tables) -> None:
+    """What the corpus figures show, beside what a reader found in the texts of a sample."""
+    both = shifts[shifts["zh_para"].notna() & shifts["en_para"].notna()]
+    us_zh = int(both["only_zh"].str.split().map(lambda s: "US" in s).sum())
+    us_en = int(both["only_en"].str.split().map(lambda s: "US" in s).sum())
+    summary = twins.shift_summary(shifts).set_index("category")
+    omissions = twins.omission_table(shifts, tables.segments)["missing"].value_counts()
+    print(f"\nTranslation shifts: the US named in the Chinese only in {us_zh} aligned groups, in the English only "
+          f"in {us_en}; |English| - |Chinese| tone, all groups {summary.at['all', 'intensity_diff']:+.3f}, approval "
+          f"{summary.at['approval', 'intensity_diff']:+.3f}, hostility {summary.at['hostility', 'intensity_diff']:+.3f}; "
+          f"English much shorter than the model expects in {int(omissions.get('shorter', 0))} groups, no Chinese "
+          f"counterpart in {int(omissions.get('zh', 0))}, no English in {int(omissions.get('en', 0))}")
+    for name, column in (("us_mentions", "category"), ("approval", "verdict"), ("omissions", "verdict")):
+        path = ROOT / "data" / "eval" / f"twins_shift_check_{name}.csv"
+        if path.exists():
+            read = pd.read_csv(path, dtype=str, keep_default_na=False)[column].value_counts()
+            print(f"  a reader's check, {name}: " + ", ".join(f"{k} {v}" for k, v in read.items()))
 
 
 GUIDE = """# Twin alignment check: guide
