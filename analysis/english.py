@@ -20,7 +20,7 @@ returns the same token table for both languages. For English:
   ``relation``, ``opposes`` is ``oppose``; words it does not know, most of them names,
   stay as written), except that names and acronyms (``US``, ``WHO``) stay as written and
   the few words of ``data/lexicons/en_lemmas.csv`` whose lemma misleads here (media is
-  no plural of medium) keep their form.
+  no plural of medium) keep their form; it also counts U.S. and the United States as US.
 - **Stop words** are spaCy's English list, less the content words of diplomatic English
   in ``data/lexicons/stopwords_en_keep.txt`` (side, serious, call ...); a name and an
   all-capital acronym (``US``, ``UN``) are never stop words.
@@ -142,7 +142,7 @@ def tokenize_text(text: str) -> list[tuple[str, int, int, str]]:
             k = len(words)
             if tuple(lowers[i:i + k]) == words:
                 start, end = toks[i].idx, toks[i + k - 1].idx + len(toks[i + k - 1].text)
-                out.append((text[start:end], start, end, phrase))
+                out.append((text[start:end], start, end, _lemma_overrides().get(phrase.lower(), phrase)))
                 i += k
                 break
         else:
@@ -154,7 +154,8 @@ def tokenize_text(text: str) -> list[tuple[str, int, int, str]]:
 
 def is_name(token: str, lemma_: str) -> bool:
     """A merged name, a listed name, or an acronym: never a stop word."""
-    return lemma_ in _phrase_index()[1] or bool(_ACRONYM.fullmatch(token))
+    names = _phrase_index()[1]
+    return lemma_ in names or token in names or bool(_ACRONYM.fullmatch(token) or _ACRONYM.fullmatch(lemma_))
 
 
 def tokenize_texts(texts: Iterable[str]) -> Iterable[list[tuple[str, int, int, str]]]:

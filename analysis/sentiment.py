@@ -126,12 +126,13 @@ ADDRESSEE_PAIRS = (("有关", "方面"), ("有关", "国家"), ("有关", "各�
 
 
 @lru_cache(maxsize=16)
-def read_lexicon(rules: frozenset[str] = RULES, lang: str = "zh") -> pd.DataFrame:
+def read_lexicon(rules: frozenset[str] = RULES, doc_lang: str = "zh") -> pd.DataFrame:
     """The combined lexicon: term, polarity, source (``domain`` overrides ``general``),
     category (the domain's; ``general`` for the general lexicon). Without ``lexicon2``
-    in ``rules``, the domain lexicon of the first round only. ``lang="en"``: the English
+    in ``rules``, the domain lexicon of the first round only. ``doc_lang="en"`` (the
+    documents' language, not the labels'): the English
     lexicons (:func:`read_general_en`, ``sentiment_domain_en.csv``), terms as lower-case lemmas."""
-    if lang == "en":
+    if doc_lang == "en":
         general = read_general_en()
         domain = pd.read_csv(DOMAIN_LEXICON_EN, dtype={"term": str}, keep_default_na=False)
         domain["term"] = domain["term"].map(lambda t: _lemmas_en(t, " "))
@@ -182,12 +183,12 @@ def read_general_en() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=16)
-def read_modifiers(rules: frozenset[str] = RULES, lang: str = "zh") -> pd.DataFrame:
+def read_modifiers(rules: frozenset[str] = RULES, doc_lang: str = "zh") -> pd.DataFrame:
     """Negators, degree adverbs, contrast and rhetorical markers: term, kind, weight
     (``rounds``: the rounds a row belongs to; without ``lexicon2``, the first round's).
-    English (``lang="en"``): ``sentiment_modifiers_en.csv``, with ``modal`` (should, must:
+    English documents (``doc_lang="en"``): ``sentiment_modifiers_en.csv``, with ``modal`` (should, must:
     before a negator, a prohibition)."""
-    if lang == "en":
+    if doc_lang == "en":
         mods = pd.read_csv(MODIFIERS_EN, dtype={"term": str}, keep_default_na=False).astype({"weight": float})
         return mods.assign(term=mods["term"].str.lower())
     mods = pd.read_csv(MODIFIERS, dtype={"term": str, "rounds": str}, keep_default_na=False).astype({"weight": float})
@@ -196,10 +197,10 @@ def read_modifiers(rules: frozenset[str] = RULES, lang: str = "zh") -> pd.DataFr
 
 
 @lru_cache(maxsize=16)
-def _tables(rules: frozenset[str] = RULES, lang: str = "zh"):
-    lex = read_lexicon(rules, lang)
-    mods = read_modifiers(rules, lang)
-    if lang == "en":
+def _tables(rules: frozenset[str] = RULES, doc_lang: str = "zh"):
+    lex = read_lexicon(rules, doc_lang)
+    mods = read_modifiers(rules, doc_lang)
+    if doc_lang == "en":
         def cut(term: str) -> list[str]:  # the entry's tokens (a kept name, win-win cooperation, is one)
             return _lemmas_en(term).split("\x1f")
     else:
@@ -235,17 +236,17 @@ def _addressees() -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _lookup(word: str, rules: frozenset[str] = RULES, lang: str = "zh") -> tuple[float, str]:
+def _lookup(word: str, rules: frozenset[str] = RULES, doc_lang: str = "zh") -> tuple[float, str]:
     """A token's polarity and the term to show, or (nan, "").
 
     jieba keeps some compounds whole (非常感谢, 不友好, 无端指责): such a token is
     read by its longest final part that is a term, since Chinese compounds put the
     head last; a degree adverb or negator in front scales or flips it.
     """
-    single, _, degree, kinds, _ = _tables(rules, lang)
+    single, _, degree, kinds, _ = _tables(rules, doc_lang)
     if word in single:
         return single[word], word
-    if lang == "en":  # an English word is a term or not: no compounds to read
+    if doc_lang == "en":  # an English word is a term or not: no compounds to read
         return float("nan"), ""
     for cut in range(1, len(word) - 1):
         head, rest = word[:cut], word[cut:]
@@ -262,10 +263,10 @@ _END, _CLAUSE, _CLOSER, _NEGATOR, _PROHIBITIVE, _RHETORICAL, _CONTRAST, _MODAL =
 
 
 @lru_cache(maxsize=None)
-def _word_bits(w: str, rules: frozenset[str] = RULES, lang: str = "zh") -> int:
+def _word_bits(w: str, rules: frozenset[str] = RULES, doc_lang: str = "zh") -> int:
     """A token's punctuation and modifier kinds, as bits (computed once per distinct word)."""
-    _, _, _, kinds, _ = _tables(rules, lang)
-    end, clause, closers = (_SENTENCE_END_EN, _CLAUSE_END_EN, _CLOSERS_EN) if lang == "en" else \
+    _, _, _, kinds, _ = _tables(rules, doc_lang)
+    end, clause, closers = (_SENTENCE_END_EN, _CLAUSE_END_EN, _CLOSERS_EN) if doc_lang == "en" else \
         (_SENTENCE_END, _CLAUSE_END, _CLOSERS)
     flags = (w in end, w in clause, w in closers, w in kinds["negator"], w in kinds["prohibitive"],
              w in kinds["rhetorical"], w in kinds["contrast"], w in kinds["modal"])
@@ -305,8 +306,8 @@ def _cumcount_since(flag: np.ndarray, reset: np.ndarray) -> np.ndarray:
 
 def term_table(segments: pd.DataFrame, tokens: pd.DataFrame, *, rules: frozenset[str] = RULES) -> pd.DataFrame:
     """Every token of ``tokens`` with what the scorer made of it (see :func:`_term_table`),
-    each document scored in its language: Chinese with the Chinese lexicons, English
-    (``lang`` ``en``) with the English ones, matched on the tokens' lower-case lemmas."""
+    each document scored in its language (the documents table's ``lang``, never the labels'):
+    Chinese with the Chinese lexicons, English (``en``) with the English ones, matched on the tokens' lower-case lemmas."""
     from .documents import document_variables
 
     if tokens.empty:
@@ -358,7 +359,7 @@ def _addressees_en() -> frozenset[str]:
     return frozenset(names) | ADDRESSEES_EN
 
 
-def _term_table(segments: pd.DataFrame, tokens: pd.DataFrame, rules: frozenset[str], lang: str) -> pd.DataFrame:
+def _term_table(segments: pd.DataFrame, tokens: pd.DataFrame, rules: frozenset[str], doc_lang: str) -> pd.DataFrame:
     """Every token of ``tokens`` (the table :func:`analysis.tokens.tokenize` made of
     ``segments``: the text is never tokenized twice) with what the scorer made of it.
 
@@ -373,8 +374,8 @@ def _term_table(segments: pd.DataFrame, tokens: pd.DataFrame, rules: frozenset[s
     rules applied (:data:`RULES`, all by default; the evaluation switches them off
     one by one to measure each).
     """
-    single, phrases, degree, kinds, category = _tables(rules, lang)
-    english = lang == "en"
+    single, phrases, degree, kinds, category = _tables(rules, doc_lang)
+    english = doc_lang == "en"
     tok = tokens.reset_index(drop=True)
     codes, vocab = token_codes(tok)
     n = len(codes)
@@ -384,7 +385,7 @@ def _term_table(segments: pd.DataFrame, tokens: pd.DataFrame, rules: frozenset[s
     para_start = _group_starts(para_key)
 
     # every per-word property is computed once per distinct word (and cached), then spread by code
-    bits = np.fromiter((_word_bits(w, rules, lang) for w in vocab), np.int64, len(vocab))[codes] if n \
+    bits = np.fromiter((_word_bits(w, rules, doc_lang) for w in vocab), np.int64, len(vocab))[codes] if n \
         else np.zeros(0, np.int64)
 
     def flag(bit: int) -> np.ndarray:
@@ -446,7 +447,7 @@ def _term_table(segments: pd.DataFrame, tokens: pd.DataFrame, rules: frozenset[s
                     term_id[i], polarity[i] = term_code(text), pol
                     covered[i:j] = True
                     break
-    found = [_lookup(w, rules, lang) for w in vocab]
+    found = [_lookup(w, rules, doc_lang) for w in vocab]
     lookup = np.array([f[0] for f in found], dtype=float)[codes] if n else np.zeros(0)
     shown_code = np.array([term_code(f[1]) if f[1] else -1 for f in found], dtype=np.int64)[codes] \
         if n else np.zeros(0, np.int64)
@@ -899,15 +900,15 @@ QUALITY_CSV = DATA_DIR / "eval" / "tone_quality.csv"
 QUALITY_CSV_EN = DATA_DIR / "eval" / "tone_quality_en.csv"
 
 
-def quality_table(lang: str = "zh") -> pd.DataFrame:
+def quality_table(doc_lang: str = "zh") -> pd.DataFrame:
     """How far the tone scores can be trusted, as ``make eval`` last measured them
     (``data/eval/tone_quality.csv``, benchmarks/eval_tone.py): per split and genre, the
     paragraphs and documents, Spearman's ρ of the scorer and of the best general-lexicon
     baseline against two readers' mean, with 95% bootstrap intervals, and the readers'
-    agreement with each other. ``lang="en"``: the English scorer's, on the readers' labels
+    agreement with each other. ``doc_lang="en"`` (the documents' language): the English scorer's, on the readers' labels
     carried over to the English twins (``tone_quality_en.csv``, benchmarks/eval_tone_en.py),
     beside the Chinese scorer on the same paragraphs and VADER."""
-    if lang == "en":
+    if doc_lang == "en":
         q = pd.read_csv(QUALITY_CSV_EN)
 
         def span(col: str) -> pd.Series:

@@ -77,14 +77,14 @@ class _Params:
         self.PRIORS = PRIORS
 
 
-def anchors(text: str, lang: str) -> frozenset[str]:
+def anchors(text: str, doc_lang: str) -> frozenset[str]:
     """What a paragraph can share with its translation whatever the language: its
     numbers (``#5``: thousands separators dropped, an English month name as its number)
     and words in Latin letters (``~who``, lower case): in Chinese text the few it keeps
     as written (WHO, G20, COVID-19), in English every word, so that :func:`agreement`
     can ask whether the Chinese ones are there."""
     numbers = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
-    if lang == "en":
+    if doc_lang == "en":
         numbers |= {_MONTHS[m.lower()] for m in _MONTH_EN.findall(text)}
     return frozenset({f"#{n}" for n in numbers} | {f"~{w.lower()}" for w in _LATIN.findall(text)})
 
@@ -496,7 +496,7 @@ def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataF
     chars = dict(zip(zip(segments["doc_id"].astype(str), segments["para_no"].astype(int)),
                      segments["text"].str.len()))
     pooled = _pooled(terms, k)
-    lex = sentiment.read_lexicon(sentiment.RULES, "zh")
+    lex = sentiment.read_lexicon(sentiment.RULES, doc_lang="zh")
     category = dict(zip(lex["term"], lex["category"]))
     scored = terms.loc[terms["weight"] != 0, ["doc_id", "para_no", "term"]]
     cats: dict[tuple[str, int], set[str]] = {}
