@@ -53,6 +53,46 @@ def unit_scores(terms: pd.DataFrame, units: pd.DataFrame, side: str, k: float) -
     return pd.Series(out, index=units.index)
 
 
+def party_report(units: pd.DataFrame, labels: pd.DataFrame, items: pd.DataFrame, tables) -> None:
+    """Tone toward a party, carried over: the readers' label of the tone toward each country a
+    Chinese answer or statement paragraph names goes to the English side of its group (groups
+    of one Chinese paragraph); each side's party scorer (sentences naming the party, pooled over
+    the group's paragraphs) against it."""
+    party = sentiment.party_tone_table(tables.terms, tables.mentions)
+    pooled = {}
+    for r in party.itertuples():
+        p, n = pooled.get((r.doc_id, int(r.para_no), r.country), (0.0, 0.0))
+        pooled[(r.doc_id, int(r.para_no), r.country)] = (p + r.pos, n + r.neg)
+    k = sentiment.smoothing()
+
+    def score(doc, first, last, country):
+        P = sum(pooled.get((doc, q, country), (0.0, 0.0))[0] for q in range(int(first), int(last) + 1))
+        N = sum(pooled.get((doc, q, country), (0.0, 0.0))[1] for q in range(int(first), int(last) + 1))
+        return (P - N) / (P + N + k)
+
+    one = units[(units["zh_para"] == units["zh_para_end"]) & units["kind"].isin(["answer", "statement"])]
+    pairs = one.merge(items[["item_id", "doc_id", "para_no"]], left_on=["zh_doc", "zh_para"],
+                      right_on=["doc_id", "para_no"], suffixes=("", "_item")).merge(
+        labels[labels["party"] != "ALL"], on="item_id", suffixes=("_unit", ""))
+    if pairs.empty:
+        return
+    pairs["english"] = [score(d, a, b, c) for d, a, b, c in zip(pairs["en_doc"], pairs["en_para"],
+                                                                 pairs["en_para_end"], pairs["party"])]
+    pairs["chinese"] = [score(d, a, b, c) for d, a, b, c in zip(pairs["zh_doc"], pairs["zh_para"],
+                                                                 pairs["zh_para_end"], pairs["party"])]
+    rows = []
+    for split in ("development", "evaluation"):
+        part = pairs[pairs["split"] == split]
+        if len(part) > 5:
+            rows.append({"split": split, "pairs": len(part), "documents": part["doc_id"].nunique(),
+                         "english": fmt(boot_rho(part, "english")), "chinese": fmt(boot_rho(part, "chinese")),
+                         "readers": fmt(boot_rho(part, "label_a", gold="label_b"))})
+    print("\nTone toward a party, carried over to the English (answer and statement paragraphs and the countries "
+          "they name): Spearman rho [95% interval]\n")
+    with pd.option_context("display.width", 250):
+        print(pd.DataFrame(rows).to_string(index=False))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true")
@@ -117,6 +157,8 @@ def main() -> None:
     for col in ("english", "chinese", "VADER", "general lexicon", "zh/en", "readers"):
         flat[[col, col + "_low", col + "_high"]] = pd.DataFrame(flat[col].tolist(), index=flat.index)
     flat.round(3).to_csv(QUALITY_CSV, index=False)
+
+    party_report(units, labels, items, tables)
 
     # every aligned group of every twin: do the two versions' scores agree?
     all_tables = pipeline.load("pages")
