@@ -178,6 +178,23 @@ def fmt(t: tuple[float, float, float]) -> str:
     return f"{t[0]:.3f} [{t[1]:.2f}, {t[2]:.2f}]"
 
 
+def print_and_keep(table: pd.DataFrame, columns, title: str, path) -> None:
+    """A quality table whose ``columns`` hold (rho, low, high): printed with the intervals,
+    and written to ``path`` with each interval in ``<column>_low`` and ``_high`` columns."""
+    shown = table.copy()
+    for col in columns:
+        shown[col] = shown[col].map(fmt)
+    if "readers_exact" in shown:
+        shown["readers_exact"] = shown["readers_exact"].map("{:.2f}".format)
+    print(title)
+    with pd.option_context("display.width", 250, "display.max_columns", 20):
+        print(shown.to_string(index=False))
+    flat = table.copy()
+    for col in columns:
+        flat[[col, col + "_low", col + "_high"]] = pd.DataFrame(flat[col].tolist(), index=flat.index)
+    flat.round(3).to_csv(path, index=False)
+
+
 def party_report(items, labels, segments, tokens, table) -> pd.DataFrame:
     """Tone toward a party: the party scorer against the readers, with the two ways the
     project measured it before (the paragraph's tone; the mean tone of the sentences that
@@ -272,17 +289,8 @@ def main() -> None:
             row["readers_exact"] = float((part["label_a"] == part["label_b"]).mean())
             rows.append(row)
     out = pd.DataFrame(rows)
-    shown = out.copy()
-    for col in ("scorer", "first round", "general lexicon", "general lexicon + rules", "SnowNLP", "readers"):
-        shown[col] = shown[col].map(fmt)
-    shown["readers_exact"] = shown["readers_exact"].map("{:.2f}".format)
-    print("Paragraph tone: Spearman rho against the readers' mean [95% bootstrap interval]\n")
-    with pd.option_context("display.width", 250, "display.max_columns", 20):
-        print(shown.to_string(index=False))
-    flat = out.copy()
-    for col in ("scorer", "first round", "general lexicon", "general lexicon + rules", "SnowNLP", "readers"):
-        flat[[col, col + "_low", col + "_high"]] = pd.DataFrame(flat[col].tolist(), index=flat.index)
-    flat.round(3).to_csv(QUALITY_CSV, index=False)
+    print_and_keep(out, ("scorer", "first round", "general lexicon", "general lexicon + rules", "SnowNLP", "readers"),
+                   "Paragraph tone: Spearman rho against the readers' mean [95% bootstrap interval]\n", QUALITY_CSV)
 
     party_report(items, labels, segments, tokens, table)
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from analysis import pipeline, sentiment, twins  # noqa: E402
 from analysis.config import EVAL_DIR, MFA_PAGES_DIR  # noqa: E402
-from eval_tone import boot_rho, fmt, load_labels, rho  # noqa: E402
+from eval_tone import boot_rho, fmt, load_labels, print_and_keep, rho  # noqa: E402
 
 ITEMS = EVAL_DIR / "tone_items.csv"
 QUALITY_CSV = EVAL_DIR / "tone_quality_en.csv"
@@ -145,18 +145,10 @@ def main() -> None:
         row["zh/en"] = boot_rho(part, "english", gold="chinese")
         row["readers"] = boot_rho(part, "label_a", gold="label_b")
         out.append(row)
-    table = pd.DataFrame(out)
-    shown = table.copy()
-    for col in ("english", "chinese", "VADER", "general lexicon", "zh/en", "readers"):
-        shown[col] = shown[col].map(fmt)
-    print("\nParagraph tone, English: Spearman rho against the readers' mean [95% bootstrap interval]; "
-          "'chinese' is the Chinese scorer on the same units, 'zh/en' the two scorers against each other\n")
-    with pd.option_context("display.width", 250, "display.max_columns", 20):
-        print(shown.to_string(index=False))
-    flat = table.copy()
-    for col in ("english", "chinese", "VADER", "general lexicon", "zh/en", "readers"):
-        flat[[col, col + "_low", col + "_high"]] = pd.DataFrame(flat[col].tolist(), index=flat.index)
-    flat.round(3).to_csv(QUALITY_CSV, index=False)
+    print_and_keep(pd.DataFrame(out), ("english", "chinese", "VADER", "general lexicon", "zh/en", "readers"),
+                   "\nParagraph tone, English: Spearman rho against the readers' mean [95% bootstrap interval]; "
+                   "'chinese' is the Chinese scorer on the same units, 'zh/en' the two scorers against each other\n",
+                   QUALITY_CSV)
 
     party_report(units, labels, items, tables)
 
