@@ -457,7 +457,8 @@ def _sentence_with(text: str, gram: str) -> str:
 
 SHIFT_COLUMNS = ["zh_doc", "en_doc", "group", "kind", "qa_no", "method", "zh_para", "zh_para_end", "en_para",
                  "en_para_end", "zh_chars", "en_chars", "length_ratio", "zh_score", "en_score", "tone_diff",
-                 "intensity_diff", "zh_categories", "zh_countries", "en_countries", "only_zh", "only_en"]
+                 "intensity_diff", "zh_categories", "en_categories", "zh_countries", "en_countries", "only_zh",
+                 "only_en"]
 #: the term categories a shift is read by (the domain lexicons' categories, and the general lexicon's)
 AGAINST = ("protest", "accusation", "hostility", "interference", "warning", "principle", "admonition", "rejection",
            "confrontation")
@@ -480,8 +481,9 @@ def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataF
     shorter than usual, 0 where it has no paragraph); ``zh_score`` and ``en_score`` (each
     side's terms pooled, as a paragraph's score: (P − N)/(P + N + k)), ``tone_diff``
     (English − Chinese) and ``intensity_diff`` (|English| − |Chinese|: below 0 the English
-    is milder, whatever the direction); ``zh_categories`` (the lexicon categories of the
-    Chinese side's scored terms, space-separated: protest, cooperation …, general);
+    is milder, whatever the direction); ``zh_categories`` and ``en_categories`` (the
+    lexicon categories of each side's scored terms, space-separated: protest, cooperation
+    …, general);
     ``zh_countries`` and ``en_countries`` (the countries and regions each side names, China
     left out, space-separated codes) and ``only_zh``, ``only_en`` (those named on one side only).
 
@@ -496,12 +498,14 @@ def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataF
     chars = dict(zip(zip(segments["doc_id"].astype(str), segments["para_no"].astype(int)),
                      segments["text"].str.len()))
     pooled = _pooled(terms, k)
-    lex = sentiment.read_lexicon(sentiment.RULES, doc_lang="zh")
-    category = dict(zip(lex["term"], lex["category"]))
+    category = {lang: dict(zip(lex["term"], lex["category"]))
+                for lang, lex in (("zh", sentiment.read_lexicon(sentiment.RULES, doc_lang="zh")),
+                                  ("en", sentiment.read_lexicon(sentiment.RULES, doc_lang="en")))}
+    english_docs = set(alignment["en_doc"].astype(str))
     scored = terms.loc[terms["weight"] != 0, ["doc_id", "para_no", "term"]]
     cats: dict[tuple[str, int], set[str]] = {}
     for d, p, term in zip(scored["doc_id"].astype(str), scored["para_no"].astype(int), scored["term"]):
-        c = category.get(str(term).lstrip(sentiment.NEGATION_MARK))
+        c = category["en" if d in english_docs else "zh"].get(str(term).lstrip(sentiment.NEGATION_MARK))
         if c:
             cats.setdefault((d, p), set()).add(c)
     named: dict[tuple[str, int], set[str]] = {}
@@ -529,6 +533,7 @@ def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataF
             "length_ratio": ec / (ratio * zc) if zc else float("nan"),
             "zh_score": zs, "en_score": es, "tone_diff": es - zs, "intensity_diff": abs(es) - abs(zs),
             "zh_categories": " ".join(sorted(set().union(*(cats.get(x, set()) for x in zp)))) if zp else "",
+            "en_categories": " ".join(sorted(set().union(*(cats.get(x, set()) for x in ep)))) if ep else "",
             "zh_countries": " ".join(sorted(zn)), "en_countries": " ".join(sorted(en)),
             "only_zh": " ".join(sorted(zn - en)), "only_en": " ".join(sorted(en - zn)),
         })
@@ -539,24 +544,30 @@ def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataF
 
 
 def shift_summary(shifts: pd.DataFrame, *, n_boot: int = 2000, seed: int = 20200524) -> pd.DataFrame:
-    """Is the English milder, and where? For the groups whose Chinese side holds a term of
-    each category (a group counts in every category it holds; ``all`` is every group with a
-    scored term on either side), the mean Chinese and English score, the mean
-    ``intensity_diff`` (|English| − |Chinese|; below 0 the English is milder) and the mean
-    ``tone_diff``, with 95% intervals from resampling twins (2,000 resamples).
+    """Is the English milder, and where? For the groups holding a term of each category
+    (a group counts in every category it holds; ``all`` is every group with a scored term on
+    either side), the mean Chinese and English score, the mean ``intensity_diff``
+    (|English| − |Chinese|; below 0 the English is milder) and the mean ``tone_diff``, with
+    95% intervals from resampling twins (2,000 resamples: a twin's groups stay together).
 
-    Columns: category, side (``against``, ``for``, ``general``, ``all``), groups, twins, zh_mean,
-    en_mean, intensity_diff, intensity_low, intensity_high, tone_diff, tone_low, tone_high."""
+    Each category is read twice (``chosen_by``): the groups whose Chinese holds such a term,
+    and those whose English does. Choosing by one side's terms picks groups where that side
+    is intense, so the other looks milder by selection alone (regression to the mean); a
+    shift both choices show is not that artefact.
+
+    Columns: category, side (``against``, ``for``, ``general``, ``all``), chosen_by (zh, en;
+    both for ``all``), groups, twins, zh_mean, en_mean, intensity_diff, intensity_low,
+    intensity_high, tone_diff, tone_low, tone_high."""
     both = shifts[shifts["zh_para"].notna() & shifts["en_para"].notna()]
     rng = np.random.default_rng(seed)
     rows = []
     sides = {c: "against" for c in AGAINST} | {c: "for" for c in FOR} | {"general": "general"}
-    wanted = [("all", "all")] + [(c, s) for c, s in sides.items()]
-    for cat, side in wanted:
+    wanted = [("all", "all", "both")] + [(c, s, by) for c, s in sides.items() for by in ("zh", "en")]
+    for cat, side, by in wanted:
         if cat == "all":
             part = both[(both["zh_score"] != 0) | (both["en_score"] != 0)]
         else:
-            part = both[both["zh_categories"].str.split().map(lambda cs: cat in cs)]
+            part = both[both[f"{by}_categories"].str.split().map(lambda cs: cat in cs)]
         if len(part) < 5:
             continue
         twins_ = part.groupby("zh_doc").indices
@@ -567,7 +578,7 @@ def shift_summary(shifts: pd.DataFrame, *, n_boot: int = 2000, seed: int = 20200
             take = np.concatenate([twins_[key] for key in rng.choice(keys, size=len(keys))])
             boots_i.append(idiff[take].mean())
             boots_t.append(tdiff[take].mean())
-        rows.append({"category": cat, "side": side, "groups": len(part), "twins": len(keys),
+        rows.append({"category": cat, "side": side, "chosen_by": by, "groups": len(part), "twins": len(keys),
                      "zh_mean": part["zh_score"].mean(), "en_mean": part["en_score"].mean(),
                      "intensity_diff": idiff.mean(), "intensity_low": float(np.quantile(boots_i, 0.025)),
                      "intensity_high": float(np.quantile(boots_i, 0.975)), "tone_diff": tdiff.mean(),

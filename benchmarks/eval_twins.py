@@ -256,11 +256,15 @@ def _shift_checks(shifts: pd.DataFrame, tables) -> None:
     both = shifts[shifts["zh_para"].notna() & shifts["en_para"].notna()]
     us_zh = int(both["only_zh"].str.split().map(lambda s: "US" in s).sum())
     us_en = int(both["only_en"].str.split().map(lambda s: "US" in s).sum())
-    summary = twins.shift_summary(shifts).set_index("category")
+    summary = twins.shift_summary(shifts)
+    by_zh = summary[summary["chosen_by"].isin(["zh", "both"])].set_index("category")
+    by_en = summary[summary["chosen_by"].isin(["en", "both"])].set_index("category")
     omissions = twins.omission_table(shifts, tables.segments)["missing"].value_counts()
     print(f"\nTranslation shifts: the US named in the Chinese only in {us_zh} aligned groups, in the English only "
-          f"in {us_en}; |English| - |Chinese| tone, all groups {summary.at['all', 'intensity_diff']:+.3f}, approval "
-          f"{summary.at['approval', 'intensity_diff']:+.3f}, hostility {summary.at['hostility', 'intensity_diff']:+.3f}; "
+          f"in {us_en}; |English| - |Chinese| tone, all groups {by_zh.at['all', 'intensity_diff']:+.3f}, approval "
+          f"{by_zh.at['approval', 'intensity_diff']:+.3f} (chosen by the English terms "
+          f"{by_en.at['approval', 'intensity_diff']:+.3f}), hostility {by_zh.at['hostility', 'intensity_diff']:+.3f} "
+          f"({by_en.at['hostility', 'intensity_diff']:+.3f}); "
           f"English much shorter than the model expects in {int(omissions.get('shorter', 0))} groups, no Chinese "
           f"counterpart in {int(omissions.get('zh', 0))}, no English in {int(omissions.get('en', 0))}")
     for name, column in (("us_mentions", "category"), ("approval", "verdict"), ("omissions", "verdict")):

@@ -168,8 +168,14 @@ def test_shift_summary_intervals_contain_the_mean():
     a = twins.align(zh, en, mentions=mentions)
     s = twins.shift_table(a, both, terms, mentions)
     many = pd.concat([s.assign(zh_doc=f"d{i}") for i in range(6)], ignore_index=True)  # six twins alike
-    summary = twins.shift_summary(many, n_boot=200).set_index("category")
-    row = summary.loc["all"]
+    summary = twins.shift_summary(many, n_boot=200)
+    assert set(summary.loc[summary["category"] != "all", "chosen_by"]) == {"zh", "en"}
+    # the approval groups are chosen by their Chinese terms (高度赞赏, 期待) and not by their English ones
+    approval = summary[summary["category"] == "approval"]
+    assert list(approval["chosen_by"]) == ["zh"]
+    assert approval["groups"].iloc[0] == 6 * int(s["zh_categories"].str.contains("approval").sum()) > 0
+    assert not s["en_categories"].str.contains("approval").any()
+    row = summary.set_index("category").loc["all"]
     assert row["intensity_low"] <= row["intensity_diff"] <= row["intensity_high"]
     assert row["twins"] == 6 and row["groups"] == 6 * int(((s["zh_score"] != 0) | (s["en_score"] != 0)).sum())
     # identical twins resampled: the interval has no width
