@@ -157,8 +157,9 @@ META := $(sort $(LABELS) $(TONE) $(PLACES) $(SIGNALS) data/codebook.csv)
 help: ## List the targets (this message)
 	@grep -hE '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
-	@echo "  Parameters: TRANSCRIPT=<file> (default $(TRANSCRIPT)), LANG=zh|en (labels)"
-	@echo "  A corpus:   CORPUS=<folder or files> [CORPUS_ID= DOC_LANG=zh|en|both FROM= TO= FREQ=M|Q|Y"
+	@echo "  Parameters: TRANSCRIPT=<file> (default $(TRANSCRIPT)), LANG=zh|en (labels),"
+	@echo "              TWIN=<its other-language version> (default: <stem>_en beside it, or without _en)"
+	@echo "  A corpus:   CORPUS=<folder, files, or a CMFA PressCon .xlsx/.csv> [CORPUS_ID= DOC_LANG=zh|en|both FROM= TO= FREQ=M|Q|Y"
 	@echo "              SPOKESPERSONS= COUNTRIES= GENRE=briefing EVENTS=<csv>|none METADATA=<csv>"
 	@echo "              COMPARE=<period>,<period> PAIR=<spokesperson>,<spokesperson> TERMS= QUERY=]"
 
