@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
 
 import pandas as pd
 
@@ -156,9 +155,3 @@ def is_name(token: str, lemma_: str) -> bool:
     """A merged name, a listed name, or an acronym: never a stop word."""
     names = _phrase_index()[1]
     return lemma_ in names or token in names or bool(_ACRONYM.fullmatch(token) or _ACRONYM.fullmatch(lemma_))
-
-
-def tokenize_texts(texts: Iterable[str]) -> Iterable[list[tuple[str, int, int, str]]]:
-    """:func:`tokenize_text` of each text, in order."""
-    for text in texts:
-        yield tokenize_text(text)

@@ -188,10 +188,10 @@ def tokenize(
     counts = np.empty(len(segments), dtype=np.int64)
     starts: list[int] | None = [] if is_en.any() else None  # explicit offsets (English skips white space)
     lemmas: dict[int, str] = {}  # token index -> lemma, where it is not the token
+    if is_en.any():
+        from .english import tokenize_text
     for i, text in enumerate(texts):
         if is_en[i]:
-            from .english import tokenize_text
-
             rows = tokenize_text(text)
             counts[i] = len(rows)
             for token, start, _, lem in rows:

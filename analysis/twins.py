@@ -68,15 +68,6 @@ def length_model() -> dict[str, float]:
     return dict(zip(table["name"], table["value"].astype(float)))
 
 
-class _Params:
-    """Gale–Church parameters in NLTK's form."""
-
-    def __init__(self, ratio: float, variance: float):
-        self.AVERAGE_CHARACTERS = ratio
-        self.VARIANCE_CHARACTERS = variance
-        self.PRIORS = PRIORS
-
-
 def anchors(text: str, doc_lang: str) -> frozenset[str]:
     """What a paragraph can share with its translation whatever the language: its
     numbers (``#5``: thousands separators dropped, an English month name as its number)
@@ -101,7 +92,7 @@ def agreement(zh: frozenset[str], en: frozenset[str]) -> float:
     return (len(za & ea) + len(latin & en)) / total if total else float("nan")
 
 
-def _cost(zh_len: int, en_len: int, kind: tuple[int, int], params: _Params) -> float:
+def _cost(zh_len: int, en_len: int, kind: tuple[int, int], ratio: float, variance: float) -> float:
     """Gale–Church's cost of a group: −log of (two-sided tail probability of its length
     departure × the prior of its kind), with delta as NLTK's ``align_log_prob`` and the
     C reference implementation compute it; the tail in log space (scipy), so that a long
@@ -110,7 +101,7 @@ def _cost(zh_len: int, en_len: int, kind: tuple[int, int], params: _Params) -> f
 
     if zh_len + en_len == 0:
         return -math.log(PRIORS[kind])
-    c, s2 = params.AVERAGE_CHARACTERS, params.VARIANCE_CHARACTERS
+    c, s2 = ratio, variance
     m = (zh_len + en_len / c) / 2
     delta = (zh_len * c - en_len) / math.sqrt(m * s2)
     return -(math.log(2) + float(log_ndtr(-abs(delta))) + math.log(PRIORS[kind]))
@@ -134,7 +125,6 @@ def length_align(zh_lens: list[int], en_lens: list[int], *, zh_anchors: list[fro
     ratio = model["ratio"] if ratio is None else ratio
     variance = model["variance"] if variance is None else variance
     weight = model["anchor_weight"] if anchor_weight is None else anchor_weight
-    params = _Params(ratio, variance)
     n, m = len(zh_lens), len(en_lens)
     za = zh_anchors or [frozenset()] * n
     ea = en_anchors or [frozenset()] * m
@@ -151,7 +141,7 @@ def length_align(zh_lens: list[int], en_lens: list[int], *, zh_anchors: list[fro
                 if di > i or dj > j or cost[i - di, j - dj] == inf:
                     continue
                 lz, le = sum(zh_lens[i - di:i]), sum(en_lens[j - dj:j])
-                c = _cost(lz, le, (di, dj), params)
+                c = _cost(lz, le, (di, dj), ratio, variance)
                 if weight and di and dj:
                     share = agreement(frozenset().union(*za[i - di:i]), frozenset().union(*ea[j - dj:j]))
                     if share == share:  # not NaN: some anchor to agree on
@@ -192,7 +182,8 @@ def _outlet_names() -> dict[str, str]:
     return {str(o).strip(): str(n).strip().lower() for o, n in zip(table["outlet"], table["name_en"])}
 
 
-def _match_blocks(zb, eb, zh_len, en_len, zh_outlet, en_outlet, params: "_Params") -> list[tuple[int, int]]:
+def _match_blocks(zb, eb, zh_len, en_len, zh_outlet, en_outlet, ratio: float,
+                  variance: float) -> list[tuple[int, int]]:
     """The pairs of blocks that are the same turn: a dynamic programme over the two block
     lists in which a block pairs only with one of its kind (question, answer, other) at
     Gale and Church's length cost, or stands alone; two questions whose outlets are known
@@ -209,15 +200,15 @@ def _match_blocks(zb, eb, zh_len, en_len, zh_outlet, en_outlet, params: "_Params
                 continue
             options = []
             if i and j and zb[i - 1][0][0] == eb[j - 1][0][0]:
-                c = _cost(zh_len[i - 1], en_len[j - 1], (1, 1), params)
+                c = _cost(zh_len[i - 1], en_len[j - 1], (1, 1), ratio, variance)
                 zo, eo = zh_outlet[i - 1], en_outlet[j - 1]
                 if zo and eo:
                     c = c - 2.0 if zo == eo else inf
                 options.append((cost[i - 1, j - 1] + c, (1, 1)))
             if i:
-                options.append((cost[i - 1, j] + _cost(zh_len[i - 1], 0, (1, 0), params), (1, 0)))
+                options.append((cost[i - 1, j] + _cost(zh_len[i - 1], 0, (1, 0), ratio, variance), (1, 0)))
             if j:
-                options.append((cost[i, j - 1] + _cost(0, en_len[j - 1], (0, 1), params), (0, 1)))
+                options.append((cost[i, j - 1] + _cost(0, en_len[j - 1], (0, 1), ratio, variance), (0, 1)))
             best, how = min(options, key=lambda o: o[0])
             cost[i, j] = best
             back[(i, j)] = how
@@ -298,7 +289,7 @@ def align(zh: pd.DataFrame, en: pd.DataFrame, *, mentions: pd.DataFrame | None =
     if turns:
         matched = _match_blocks(zb, eb, [sum(len(zh_text[p]) for p in ps) for _, ps in zb],
                                 [sum(len(en_text[p]) for p in ps) for _, ps in eb],
-                                outlets(zh, zb), outlets(en, eb), _Params(model["ratio"], model["variance"]))
+                                outlets(zh, zb), outlets(en, eb), model["ratio"], model["variance"])
     else:
         matched = [(0, 0)]
     zi = ei = 0
@@ -431,7 +422,7 @@ def rendering_table(alignment: pd.DataFrame, segments: pd.DataFrame, tokens: pd.
             if len(chosen) == top:
                 break
         for dice, c, w in chosen:
-            example = next((_sentence_with(en_texts[i], w) for i in hits if w in _lemma_text(en_texts[i])), "")
+            example = next((_sentence_with(en_texts[i], w) for i in hits if w in group_grams[i]), "")
             rows.append({"term": term, "n_term": len(hits), "rendering": w, "n_both": c, "share": c / len(hits),
                          "n_rendering": df[w], "dice": dice, "example": example})
     return pd.DataFrame(rows, columns=["term", "n_term", "rendering", "n_both", "share", "n_rendering", "dice",
@@ -465,12 +456,30 @@ AGAINST = ("protest", "accusation", "hostility", "interference", "warning", "pri
 FOR = ("cooperation", "friendship", "solidarity", "approval", "values")
 
 
-def _pooled(terms: pd.DataFrame, k: float) -> dict[tuple[str, int], tuple[float, float]]:
+def group_scores(alignment: pd.DataFrame, terms: pd.DataFrame, *, k: float | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Each group's Chinese and English score, its paragraphs' term weights pooled as a
+    paragraph's are, (P − N)/(P + N + k) (``k``: :func:`analysis.sentiment.smoothing`);
+    NaN on a side without paragraphs."""
+    from . import sentiment
+
+    k = sentiment.smoothing() if k is None else k
     t = terms.loc[terms["weight"] != 0, ["doc_id", "para_no", "weight"]]
-    pos = t["weight"].clip(lower=0).groupby([t["doc_id"], t["para_no"]]).sum()
-    neg = (-t["weight"]).clip(lower=0).groupby([t["doc_id"], t["para_no"]]).sum()
-    both = pd.concat({"p": pos, "n": neg}, axis=1).fillna(0)
-    return {(str(d), int(p)): (r.p, r.n) for (d, p), r in zip(both.index, both.itertuples())}
+    pos = t["weight"].clip(lower=0).groupby([t["doc_id"].astype(str), t["para_no"].astype(int)]).sum()
+    neg = (-t["weight"]).clip(lower=0).groupby([t["doc_id"].astype(str), t["para_no"].astype(int)]).sum()
+    pooled = {key: (pos.get(key, 0.0), neg.get(key, 0.0)) for key in pos.index.union(neg.index)}
+
+    def side(doc, first, last) -> float:
+        if pd.isna(first):
+            return float("nan")
+        keys = [(str(doc), p) for p in range(int(first), int(last) + 1)]
+        P = sum(pooled.get(key, (0.0, 0.0))[0] for key in keys)
+        N = sum(pooled.get(key, (0.0, 0.0))[1] for key in keys)
+        return (P - N) / (P + N + k)
+
+    a = alignment
+    return (np.array([side(d, x, y) for d, x, y in zip(a["zh_doc"], a["zh_para"], a["zh_para_end"])], dtype=float),
+            np.array([side(d, x, y) for d, x, y in zip(a["en_doc"], a["en_para"], a["en_para_end"])], dtype=float))
 
 
 def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataFrame,
@@ -493,11 +502,10 @@ def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataF
     difference as a fact about the translation."""
     from . import sentiment
 
-    k = sentiment.smoothing()
     ratio = length_model()["ratio"]
+    zh_scores, en_scores = group_scores(alignment, terms)
     chars = dict(zip(zip(segments["doc_id"].astype(str), segments["para_no"].astype(int)),
                      segments["text"].str.len()))
-    pooled = _pooled(terms, k)
     category = {lang: dict(zip(lex["term"], lex["category"]))
                 for lang, lex in (("zh", sentiment.read_lexicon(sentiment.RULES, doc_lang="zh")),
                                   ("en", sentiment.read_lexicon(sentiment.RULES, doc_lang="en")))}
@@ -513,17 +521,10 @@ def shift_table(alignment: pd.DataFrame, segments: pd.DataFrame, terms: pd.DataF
     for d, p, c in zip(m["doc_id"].astype(str), m["para_no"].astype(int), m["country"]):
         named.setdefault((d, p), set()).add(str(c))
     rows = []
-    for r in alignment.itertuples():
+    for r, zs, es in zip(alignment.itertuples(), zh_scores, en_scores):
         zp = [(r.zh_doc, p) for p in range(int(r.zh_para), int(r.zh_para_end) + 1)] if pd.notna(r.zh_para) else []
         ep = [(r.en_doc, p) for p in range(int(r.en_para), int(r.en_para_end) + 1)] if pd.notna(r.en_para) else []
-
-        def score(keys):
-            P = sum(pooled.get(key, (0.0, 0.0))[0] for key in keys)
-            N = sum(pooled.get(key, (0.0, 0.0))[1] for key in keys)
-            return (P - N) / (P + N + k)
-
         zc, ec = sum(chars.get(x, 0) for x in zp), sum(chars.get(x, 0) for x in ep)
-        zs, es = (score(zp) if zp else float("nan")), (score(ep) if ep else float("nan"))
         zn = set().union(*(named.get(x, set()) for x in zp)) if zp else set()
         en = set().union(*(named.get(x, set()) for x in ep)) if ep else set()
         rows.append({
@@ -594,20 +595,10 @@ def omission_table(shifts: pd.DataFrame, segments: pd.DataFrame, *, shorter: flo
     Chinese characters: a short reply's ratio says little): a sentence or a clause left
     out, or a condensed rendering, with both texts. Columns: zh_doc, group, kind, qa_no, missing
     (en, zh or shorter), length_ratio, zh_text, en_text."""
-    text = segments.set_index(["doc_id", "para_no"])["text"]
-
-    def side(doc, first, last):
-        if pd.isna(first):
-            return ""
-        return "\n".join(text.get((doc, p), "") for p in range(int(first), int(last) + 1))
-
     s = shifts
     short = (s["length_ratio"] < shorter) & (s["zh_chars"] >= min_chars)
     missing = np.where(s["en_para"].isna(), "en", np.where(s["zh_para"].isna(), "zh", np.where(short, "shorter", "")))
-    out = s.assign(missing=missing)
-    out = out[out["missing"] != ""]
-    out = out.assign(zh_text=[side(d, a, b) for d, a, b in zip(out["zh_doc"], out["zh_para"], out["zh_para_end"])],
-                     en_text=[side(d, a, b) for d, a, b in zip(out["en_doc"], out["en_para"], out["en_para_end"])])
+    out = aligned_texts(s.assign(missing=missing)[missing != ""], segments)
     return out[["zh_doc", "group", "kind", "qa_no", "missing", "length_ratio", "zh_text", "en_text"]].reset_index(
         drop=True)
 

@@ -40,19 +40,6 @@ ITEMS = EVAL_DIR / "tone_items.csv"
 QUALITY_CSV = EVAL_DIR / "tone_quality_en.csv"
 
 
-def unit_scores(terms: pd.DataFrame, units: pd.DataFrame, side: str, k: float) -> pd.Series:
-    """Each unit's score with its paragraphs' terms pooled: (P − N) / (P + N + k)."""
-    t = terms[["doc_id", "para_no", "weight"]]
-    pos = t.assign(p=t["weight"].clip(lower=0), n=(-t["weight"]).clip(lower=0)).groupby(["doc_id", "para_no"])[
-        ["p", "n"]].sum()
-    out = []
-    for doc, first, last in zip(units[f"{side}_doc"], units[f"{side}_para"], units[f"{side}_para_end"]):
-        rows = pos.reindex([(doc, p) for p in range(int(first), int(last) + 1)]).fillna(0)
-        P, N = rows["p"].sum(), rows["n"].sum()
-        out.append((P - N) / (P + N + k))
-    return pd.Series(out, index=units.index)
-
-
 def party_report(units: pd.DataFrame, labels: pd.DataFrame, items: pd.DataFrame, tables) -> None:
     """Tone toward a party, carried over: the readers' label of the tone toward each country a
     Chinese answer or statement paragraph names goes to the English side of its group (groups
@@ -125,11 +112,10 @@ def main() -> None:
           f"({(units['method'] == 'turn').sum()} by turns, {(units['method'] == 'length').sum()} by length)")
     terms = tables.terms  # the pipeline's: every token, with its weight (both languages)
     k = sentiment.smoothing()
-    units["english"] = unit_scores(terms, units, "en", k)
-    units["chinese"] = unit_scores(terms, units, "zh", k)
+    units["chinese"], units["english"] = twins.group_scores(units, terms, k=k)
     general = sentiment.term_table(seg[seg["doc_id"].isin(set(units["en_doc"]))],
                                    tables.tokens[tables.tokens["doc_id"].isin(set(units["en_doc"]))], rules=frozenset())
-    units["general lexicon"] = unit_scores(general, units, "en", sentiment.SMOOTHING)
+    units["general lexicon"] = twins.group_scores(units, general, k=sentiment.SMOOTHING)[1]
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     vader = SentimentIntensityAnalyzer()
@@ -158,8 +144,7 @@ def main() -> None:
     spoken = all_align[all_align["zh_para"].notna() & all_align["en_para"].notna()
                        & all_align["kind"].isin(["answer", "other"])].reset_index(drop=True)
     spoken["doc_id"] = spoken["zh_doc"]
-    spoken["english"] = unit_scores(all_tables.terms, spoken, "en", k)
-    spoken["chinese"] = unit_scores(all_tables.terms, spoken, "zh", k)
+    spoken["chinese"], spoken["english"] = twins.group_scores(spoken, all_tables.terms, k=k)
     evaluative = spoken[(spoken["english"] != 0) | (spoken["chinese"] != 0)]
     print(f"\nChinese and English scores of aligned answer and statement groups, all {spoken['zh_doc'].nunique()} "
           f"twins: rho {fmt(boot_rho(spoken, 'english', gold='chinese'))} over {len(spoken)} groups; "
